@@ -1,0 +1,47 @@
+package dev.modelkeeper.core.cache;
+
+/**
+ * Every problem or notable fact the scanner (and later verify) can report. Texts live in
+ * {@code dev/modelkeeper/core/findings*.properties} under {@code finding.<NAME>} (what is wrong) and
+ * {@code repair.<NAME>} (what would fix it).
+ */
+public enum FindingKind {
+    // root level
+    ROOT_OFFLINE(Severity.ERROR),
+    ROOT_NOT_A_DIRECTORY(Severity.ERROR),
+    ROOT_UNREADABLE(Severity.ERROR),
+    EPHEMERAL_LOCATION(Severity.WARNING),
+    UNKNOWN_ENTRY(Severity.INFO),
+    STALE_LOCK(Severity.WARNING),
+    // repo structure (the official scanner drops such repos into its warnings)
+    NOT_A_REPO(Severity.WARNING),
+    MISSING_SNAPSHOTS_DIR(Severity.ERROR),
+    FILE_IN_SNAPSHOTS_DIR(Severity.WARNING),
+    REFS_IS_A_FILE(Severity.ERROR),
+    // refs
+    REF_TO_MISSING_SNAPSHOT(Severity.ERROR),
+    REF_TRAILING_NEWLINE(Severity.ERROR),
+    REF_NOT_A_COMMIT(Severity.ERROR),
+    DETACHED_REVISION(Severity.INFO),
+    // files and blobs
+    DANGLING_LINK(Severity.ERROR),
+    LINK_OUTSIDE_REPO(Severity.ERROR),
+    INCOMPLETE_FILE(Severity.WARNING),
+    ORPHAN_BLOB(Severity.WARNING),
+    UNREADABLE(Severity.ERROR),
+    // content checks (verify)
+    CHECKSUM_MISMATCH(Severity.ERROR),
+    SIZE_MISMATCH(Severity.ERROR),
+    MISSING_FILE(Severity.ERROR),
+    EXTRA_FILE(Severity.WARNING);
+
+    private final Severity defaultSeverity;
+
+    FindingKind(Severity defaultSeverity) {
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+}
