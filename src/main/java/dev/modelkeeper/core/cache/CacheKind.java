@@ -12,6 +12,8 @@ public enum CacheKind {
     HF_XET,
     /** The assets cache ({@code HF_ASSETS_CACHE}); shown by size only. */
     HF_ASSETS,
+    /** A plain folder of model files (an app's {@code checkpoints} folder): each file is one entry. */
+    FOLDER,
     /** A folder the user added whose layout is detected when it is scanned. */
     AUTO
 }

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.cache;
 
+import dev.modelkeeper.core.fs.FileSystemInfo;
 import dev.modelkeeper.core.fs.FileSystemProbe;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
@@ -14,63 +15,67 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Scans one cache root of any layout. Never throws for a broken cache: problems become findings.
- * Streams each repo to the {@link ScanListener} as soon as it is scanned.
+ * Scans one cache root of any layout. Never throws for a broken or missing cache: problems become
+ * findings and a missing root comes back {@link CacheScan.State#OFFLINE}. Each repo is streamed to the
+ * {@link ScanListener} as soon as it is scanned; only cancellation ends a scan early.
  */
 public final class CacheScanner {
 
     private final FileSystemProbe probe;
+    private final LockProbe locks;
+    private final int parallelism;
 
     public CacheScanner(FileSystemProbe probe) {
+        this(probe, LockProbe.NONE);
+    }
+
+    public CacheScanner(FileSystemProbe probe, LockProbe locks) {
         this.probe = probe;
+        this.locks = locks;
+        this.parallelism = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2));
     }
 
     public CacheScan scan(CacheRoot root, ScanListener listener, ProgressListener progress, Cancellation cancel)
             throws CancelledException {
         Path dir = root.path();
-        var fs = probe.probe(dir);
+        Optional<FileSystemInfo> fs = probe.probe(dir);
         if (!Files.exists(dir)) {
-            return unreadable(root, CacheScan.State.OFFLINE, FindingKind.ROOT_OFFLINE, fs, listener);
+            return failed(root, CacheScan.State.OFFLINE, FindingKind.ROOT_OFFLINE, fs, listener);
         }
         if (!Files.isDirectory(dir)) {
-            return unreadable(root, CacheScan.State.NOT_A_DIRECTORY, FindingKind.ROOT_NOT_A_DIRECTORY, fs, listener);
+            return failed(root, CacheScan.State.NOT_A_DIRECTORY, FindingKind.ROOT_NOT_A_DIRECTORY, fs, listener);
         }
-        List<Path> entries;
-        try (var stream = Files.list(dir)) {
-            entries = stream.sorted().toList();
-        } catch (IOException e) {
-            return unreadable(root, CacheScan.State.UNREADABLE, FindingKind.ROOT_UNREADABLE, fs, listener);
+        CacheKind kind = root.kind() == CacheKind.AUTO ? LayoutDetector.detect(dir) : root.kind();
+        LayoutResult result;
+        try {
+            result = scannerFor(kind).scan(new LayoutScanner.ScanContext(root, listener, progress, cancel));
+        } catch (IOException | RuntimeException e) {
+            return failed(root, CacheScan.State.UNREADABLE, FindingKind.ROOT_UNREADABLE, fs, listener);
         }
-        var repos = new ArrayList<Repo>();
-        var findings = new ArrayList<Finding>();
-        int done = 0;
-        for (Path entry : entries) {
-            cancel.throwIfCancelled();
-            progress.progress(done++, entries.size());
-            String name = entry.getFileName().toString();
-            if (name.startsWith(".") || name.equals("CACHEDIR.TAG") || name.equals("blobs")) {
-                continue;
-            }
-            var repo = HubRepoScanner.scan(entry);
-            if (repo.isPresent()) {
-                repos.add(repo.get());
-                listener.repo(root, repo.get());
-            } else {
-                var f = Finding.of(FindingKind.UNKNOWN_ENTRY, entry);
-                findings.add(f);
-                listener.finding(root, f);
-            }
-        }
-        progress.progress(entries.size(), entries.size());
-        repos.sort(Comparator.comparing(Repo::cacheId));
-        long size = repos.stream().mapToLong(Repo::sizeOnDisk).sum();
-        long allocated = repos.stream().mapToLong(Repo::allocatedOnDisk).sum();
-        return new CacheScan(root, CacheKind.HF_HUB, CacheScan.State.ONLINE, fs, repos, findings, List.of(),
-                size, allocated, Instant.now());
+        var findings = new ArrayList<>(result.findings());
+        fs.filter(FileSystemInfo::isEphemeral).ifPresent(info -> {
+            var f = Finding.of(FindingKind.EPHEMERAL_LOCATION, dir, info.type() + " " + info.hazards());
+            findings.addFirst(f);
+            listener.finding(root, f);
+        });
+        var repos = new ArrayList<>(result.repos());
+        repos.sort(Comparator.comparing((Repo r) -> r.type().ordinal()).thenComparing(Repo::repoId));
+        return new CacheScan(root, kind, CacheScan.State.ONLINE, fs, repos, findings, result.incomplete(),
+                result.size(), result.allocated(), Instant.now());
     }
 
-    private static CacheScan unreadable(CacheRoot root, CacheScan.State state, FindingKind kind,
-                                        Optional<dev.modelkeeper.core.fs.FileSystemInfo> fs, ScanListener listener) {
+    private LayoutScanner scannerFor(CacheKind kind) {
+        return switch (kind) {
+            case HF_HUB, AUTO -> new HubCacheScanner(locks, parallelism);
+            case TORCH_HUB -> new TorchHubScanner();
+            case MODELSCOPE -> new ModelScopeScanner();
+            case FOLDER -> new FolderScanner();
+            case HF_XET, HF_ASSETS -> new SizeOnlyScanner(kind);
+        };
+    }
+
+    private static CacheScan failed(CacheRoot root, CacheScan.State state, FindingKind kind,
+                                    Optional<FileSystemInfo> fs, ScanListener listener) {
         var f = Finding.of(kind, root.path());
         listener.finding(root, f);
         return new CacheScan(root, root.kind(), state, fs, List.of(), List.of(f), List.of(), 0, 0, Instant.now());

@@ -1,0 +1,58 @@
+package dev.modelkeeper.core.cache;
+
+import dev.modelkeeper.core.cache.HubRepoScanner.PhysicalBlob;
+import dev.modelkeeper.core.fs.FileStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads {@code blobs/} of one repo for what no snapshot shows: partial downloads and orphan blobs
+ * (the official scanner never looks, so their space is invisible there).
+ */
+final class BlobsReader {
+
+    private final Path repoDir;
+    private final Path cacheDir;
+    private final LockProbe locks;
+
+    BlobsReader(Path repoDir, Path cacheDir, LockProbe locks) {
+        this.repoDir = repoDir;
+        this.cacheDir = cacheDir;
+        this.locks = locks;
+    }
+
+    void read(Set<Path> referenced, List<Finding> findings, List<IncompleteFile> incomplete,
+              List<PhysicalBlob> physical) throws IOException {
+        Path blobs = repoDir.resolve("blobs");
+        if (!Files.isDirectory(blobs)) {
+            return;
+        }
+        for (Path p : SnapshotReader.sorted(blobs)) {
+            var st = FileStats.lstat(p).orElse(null);
+            if (st == null || st.directory()) {
+                continue;
+            }
+            String name = p.getFileName().toString();
+            if (name.endsWith(".incomplete")) {
+                boolean held = locks.isHeld(lockFile(name));
+                incomplete.add(new IncompleteFile(p, st.size(), st.lastModified(), held));
+                findings.add(Finding.of(FindingKind.INCOMPLETE_FILE, p,
+                        SizeFormat.human(st.size()) + (held ? ", being written" : "")));
+                physical.add(new PhysicalBlob(p, st.fileKey(), 0, st.allocated()));
+            } else if (!referenced.contains(p)) {
+                var target = FileStats.stat(p).orElse(st);
+                findings.add(Finding.of(FindingKind.ORPHAN_BLOB, p, SizeFormat.human(target.size())));
+                physical.add(new PhysicalBlob(p, target.fileKey(), 0, target.allocated()));
+            }
+        }
+    }
+
+    /** {@code CACHE/.locks/<repo folder>/<etag>.lock} for {@code <etag>[.<8hex>].incomplete}. */
+    private Path lockFile(String incompleteName) {
+        String etag = incompleteName.substring(0, incompleteName.indexOf('.'));
+        return cacheDir.resolve(".locks").resolve(repoDir.getFileName().toString()).resolve(etag + ".lock");
+    }
+}
