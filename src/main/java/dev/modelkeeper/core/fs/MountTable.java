@@ -1,0 +1,62 @@
+package dev.modelkeeper.core.fs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Parsed {@code /proc/self/mountinfo}: which mount a path lives on. */
+public final class MountTable {
+
+    /** One mount: where, what type, from which source. */
+    public record Mount(Path mountPoint, String type, String source) {
+    }
+
+    private final List<Mount> mounts;
+
+    private MountTable(List<Mount> mounts) {
+        this.mounts = mounts.stream().sorted(Comparator.comparingInt((Mount m) -> m.mountPoint().getNameCount())
+                .reversed()).toList();
+    }
+
+    /**
+     * Parses mountinfo text (proc(5)): field 5 is the mount point, and after the {@code -} separator come
+     * the type and the source. Octal escapes such as {@code \040} (space) are decoded.
+     */
+    public static MountTable parse(String mountinfo) {
+        var list = new ArrayList<Mount>();
+        for (String line : mountinfo.split("\n")) {
+            String[] f = line.trim().split(" ");
+            int dash = List.of(f).indexOf("-");
+            if (f.length < 5 || dash < 0 || dash + 2 >= f.length) {
+                continue;
+            }
+            list.add(new Mount(Path.of(unescape(f[4])), f[dash + 1], unescape(f[dash + 2])));
+        }
+        return new MountTable(list);
+    }
+
+    public List<Mount> mounts() {
+        return mounts;
+    }
+
+    /** The mount with the longest mount point containing {@code path} (already absolute and resolved). */
+    public Optional<Mount> find(Path path) {
+        return mounts.stream().filter(m -> path.startsWith(m.mountPoint())).findFirst();
+    }
+
+    static String unescape(String s) {
+        var sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+                sb.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
