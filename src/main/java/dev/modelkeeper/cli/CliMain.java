@@ -1,46 +1,71 @@
 package dev.modelkeeper.cli;
 
-import dev.modelkeeper.core.cache.CacheRoot;
-import dev.modelkeeper.core.cache.CacheScan;
 import dev.modelkeeper.core.cache.CacheScanner;
-import dev.modelkeeper.core.cache.ScanListener;
+import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
-import dev.modelkeeper.core.fs.BasicFileSystemProbe;
-import dev.modelkeeper.core.ops.ScanOperation;
-import dev.modelkeeper.core.task.Cancellation;
-import dev.modelkeeper.core.task.OperationException;
-import dev.modelkeeper.core.task.ProgressListener;
+import dev.modelkeeper.core.env.SettingsStore;
+import dev.modelkeeper.core.fs.FileLocks;
+import dev.modelkeeper.core.fs.FileSystemProbes;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
-/** The command line's composition root and dispatcher. Never loads JavaFX. */
+/**
+ * The command line's composition root and dispatcher. Never loads JavaFX, so it runs over SSH, in a
+ * container and in CI with no display. Exit codes: see {@link ExitCode}.
+ */
 public final class CliMain {
 
     private CliMain() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String command = args[0];
+        return run(args, out, err, Environment.system());
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Environment env) {
+        var texts = new CliTexts(Locale.getDefault());
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            out.println(texts.get("usage"));
+            return ExitCode.OK;
+        }
+        if (args[0].equals("--version")) {
+            out.println("ModelKeeper " + version());
+            return ExitCode.OK;
+        }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
-            if (command.equals("scan")) {
-                var locator = new CacheLocator(Environment.system());
-                List<CacheRoot> roots = rest.isEmpty() ? locator.discover(List.of())
-                        : rest.stream().map(Path::of).map(CacheRoot::user).toList();
-                var op = new ScanOperation(new CacheScanner(new BasicFileSystemProbe()), roots, ScanListener.NONE);
-                for (CacheScan scan : op.run(ProgressListener.NONE, Cancellation.create())) {
-                    scan.repos().forEach(r -> out.println(r.cacheId() + "\t" + r.sizeOnDisk()));
-                }
-                return 0;
+            return switch (args[0]) {
+                case "scan" -> scanCommand(env, texts, out, err).run(rest);
+                default -> usageError(err, texts, texts.format("error.unknownCommand", args[0]));
+            };
+        } catch (UsageException e) {
+            return usageError(err, texts, e.getMessage());
+        } catch (RuntimeException e) {
+            err.println(texts.format("error.unexpected", String.valueOf(e.getMessage())));
+            if (env.get("MODELKEEPER_DEBUG").isPresent()) {
+                e.printStackTrace(err);
             }
-            err.println("Unknown command: " + command);
-            return 2;
-        } catch (OperationException e) {
-            err.println(e.getMessage());
-            return 1;
+            return ExitCode.FAILURE;
         }
+    }
+
+    private static ScanCommand scanCommand(Environment env, CliTexts texts, PrintStream out, PrintStream err) {
+        var settings = new SettingsStore(AppPaths.of(env).settingsFile()).load();
+        var scanner = new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld);
+        return new ScanCommand(new CacheLocator(env), settings, scanner, texts, out, err);
+    }
+
+    private static int usageError(PrintStream err, CliTexts texts, String message) {
+        err.println(message);
+        err.println(texts.get("usage.hint"));
+        return ExitCode.USAGE;
+    }
+
+    static String version() {
+        String v = CliMain.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
     }
 }

@@ -31,8 +31,11 @@ public record CacheScan(
         long allocatedOnDisk,
         Instant scannedAt) {
 
-    /** Whether the root could be read. */
-    public enum State { ONLINE, OFFLINE, NOT_A_DIRECTORY, UNREADABLE }
+    /**
+     * Whether the root could be read. NOT_CREATED is a default location no program has written to yet;
+     * OFFLINE is a configured one that is gone (an unplugged drive, a deleted folder).
+     */
+    public enum State { ONLINE, OFFLINE, NOT_CREATED, NOT_A_DIRECTORY, UNREADABLE }
 
     public CacheScan {
         repos = List.copyOf(repos);

@@ -39,6 +39,9 @@ public final class CacheScanner {
             throws CancelledException {
         Path dir = root.path();
         Optional<FileSystemInfo> fs = probe.probe(dir);
+        if (!Files.exists(dir) && root.origin() == CacheRoot.Origin.DEFAULT) {
+            return failed(root, CacheScan.State.NOT_CREATED, FindingKind.ROOT_NOT_CREATED, fs, listener);
+        }
         if (!Files.exists(dir)) {
             return failed(root, CacheScan.State.OFFLINE, FindingKind.ROOT_OFFLINE, fs, listener);
         }
@@ -54,7 +57,9 @@ public final class CacheScanner {
         }
         var findings = new ArrayList<>(result.findings());
         fs.filter(FileSystemInfo::isEphemeral).ifPresent(info -> {
-            var f = Finding.of(FindingKind.EPHEMERAL_LOCATION, dir, info.type() + " " + info.hazards());
+            String why = info.hazards().stream().map(h -> h.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .sorted().collect(java.util.stream.Collectors.joining(", "));
+            var f = Finding.of(FindingKind.EPHEMERAL_LOCATION, dir, why);
             findings.addFirst(f);
             listener.finding(root, f);
         });

@@ -8,6 +8,7 @@ package dev.modelkeeper.core.cache;
 public enum FindingKind {
     // root level
     ROOT_OFFLINE(Severity.ERROR),
+    ROOT_NOT_CREATED(Severity.INFO),
     ROOT_NOT_A_DIRECTORY(Severity.ERROR),
     ROOT_UNREADABLE(Severity.ERROR),
     EPHEMERAL_LOCATION(Severity.WARNING),

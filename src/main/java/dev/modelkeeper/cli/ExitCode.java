@@ -1,0 +1,19 @@
+package dev.modelkeeper.cli;
+
+/** Process exit codes of every command (documented in docs/cli.md). */
+final class ExitCode {
+
+    /** The command did what was asked (findings in a cache do not change this for scan). */
+    static final int OK = 0;
+    /** Something unexpected failed; stderr says what in one sentence. */
+    static final int FAILURE = 1;
+    /** The command line itself was wrong. */
+    static final int USAGE = 2;
+    /** A cache folder named on the command line is missing, not a folder, or unreadable. */
+    static final int ROOT_UNAVAILABLE = 3;
+    /** Interrupted with Ctrl+C (set by the JVM on SIGINT). */
+    static final int INTERRUPTED = 130;
+
+    private ExitCode() {
+    }
+}
