@@ -1,0 +1,90 @@
+package dev.modelkeeper.testing.hub;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Set;
+
+/** HEAD and GET on {@code /{prefix}{id}/resolve/{rev}/{path}}, with ranges. */
+final class ResolveHandler {
+
+    private static final Set<String> TYPE_PREFIXES = Set.of("datasets", "spaces", "kernels");
+
+    private final HubEmulator hub;
+
+    ResolveHandler(HubEmulator hub) {
+        this.hub = hub;
+    }
+
+    void handle(HttpExchange ex, List<String> seg) throws IOException {
+        int resolve = seg.indexOf("resolve");
+        boolean typed = TYPE_PREFIXES.contains(seg.getFirst());
+        String type = typed ? seg.getFirst() : "models";
+        String id = String.join("/", seg.subList(typed ? 1 : 0, resolve));
+        var repo = hub.repo(type, id);
+        if (repo.isEmpty() || resolve + 2 >= seg.size()) {
+            HubEmulator.error(ex, 401, "RepoNotFound", "Repository not found", null);
+            return;
+        }
+        String rev = seg.get(resolve + 1);
+        var commit = repo.get().resolve(rev);
+        if (commit.isEmpty()) {
+            HubEmulator.error(ex, 404, "RevisionNotFound", "Invalid rev id: " + rev, null);
+            return;
+        }
+        String path = String.join("/", seg.subList(resolve + 2, seg.size()));
+        var file = repo.get().files(commit.get()).get(path);
+        if (file == null) {
+            HubEmulator.error(ex, 404, "EntryNotFound", path + " does not exist on \"" + rev + "\"", commit.get());
+            return;
+        }
+        serve(ex, commit.get(), file);
+    }
+
+    private void serve(HttpExchange ex, String commit, FixtureRepo.File file) throws IOException {
+        var h = ex.getResponseHeaders();
+        byte[] content = file.content();
+        h.set("X-Repo-Commit", commit);
+        h.set("Accept-Ranges", "bytes");
+        h.set("Content-Type", "application/octet-stream");
+        if (file.lfs()) {
+            h.set("X-Linked-Etag", "\"" + file.etag() + "\"");
+            h.set("X-Linked-Size", String.valueOf(content.length));
+            h.set("ETag", "\"" + file.gitOid() + "\"");
+        } else {
+            h.set("ETag", "\"" + file.etag() + "\"");
+        }
+        if (ex.getRequestMethod().equals("HEAD")) {
+            h.set("Content-Length", String.valueOf(content.length));
+            ex.sendResponseHeaders(200, -1);
+            return;
+        }
+        long from = rangeStart(ex.getRequestHeaders().getFirst("Range"));
+        if (from >= content.length && content.length > 0) {
+            h.set("Content-Range", "bytes */" + content.length);
+            ex.sendResponseHeaders(416, -1);
+            return;
+        }
+        int start = (int) Math.max(0, from);
+        int length = content.length - start;
+        if (from > 0) {
+            h.set("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
+        }
+        ex.sendResponseHeaders(from > 0 ? 206 : 200, length == 0 ? -1 : length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(content, start, length);
+        }
+        hub.countBytes(length);
+    }
+
+    /** {@code bytes=N-} gives N; anything else (or none) gives 0. */
+    private static long rangeStart(String range) {
+        if (range == null || !range.startsWith("bytes=")) {
+            return 0;
+        }
+        String spec = range.substring("bytes=".length());
+        int dash = spec.indexOf('-');
+        return dash > 0 ? Long.parseLong(spec.substring(0, dash)) : 0;
+    }
+}
