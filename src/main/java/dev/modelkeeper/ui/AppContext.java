@@ -1,36 +1,86 @@
 package dev.modelkeeper.ui;
 
 import dev.modelkeeper.core.cache.CacheScanner;
+import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
-import dev.modelkeeper.core.fs.BasicFileSystemProbe;
+import dev.modelkeeper.core.env.Settings;
+import dev.modelkeeper.core.env.SettingsStore;
+import dev.modelkeeper.core.fs.FileLocks;
+import dev.modelkeeper.core.fs.FileSystemProbes;
+import dev.modelkeeper.ui.content.CacheContentViewModel;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The window's composition root: creates every collaborator once and wires them by constructor. */
+/**
+ * The window's composition root: reads settings once, picks the language, creates the executors (one
+ * for scans, one for small disk work) and wires every view model by constructor.
+ */
 public final class AppContext implements AutoCloseable {
 
     private final ExecutorService scanExecutor;
+    private final ExecutorService ioExecutor;
+    private final SettingsStore settingsStore;
+    private final Locale locale;
+    private final ResourceBundle texts;
+    private final FxDialogs dialogs;
     private final MainViewModel mainViewModel;
 
-    private AppContext(ExecutorService scanExecutor, MainViewModel mainViewModel) {
-        this.scanExecutor = scanExecutor;
-        this.mainViewModel = mainViewModel;
+    private AppContext(Environment env) {
+        scanExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("scan"));
+        ioExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("io"));
+        settingsStore = new SettingsStore(AppPaths.of(env).settingsFile());
+        Settings settings = settingsStore.load();
+        locale = chooseLocale(settings);
+        texts = ResourceBundle.getBundle("dev.modelkeeper.ui.messages", locale);
+        dialogs = new FxDialogs(texts);
+        var content = new CacheContentViewModel(new DesktopPathActions(ioExecutor, dialogs, texts), locale,
+                Clock.systemUTC());
+        var services = new MainViewModel.Services(new CacheLocator(env),
+                new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld), settingsStore, scanExecutor,
+                ioExecutor);
+        mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
     }
 
-    public static AppContext create() {
-        ExecutorService scans = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("scan-", 0).factory());
-        var scanner = new CacheScanner(new BasicFileSystemProbe());
-        var locator = new CacheLocator(Environment.system());
-        return new AppContext(scans, new MainViewModel(locator, scanner, scans));
+    /** Builds the context; call off the FX thread (it reads the settings file). */
+    public static AppContext create(Environment env) {
+        return new AppContext(env);
+    }
+
+    /** {@code -Dmodelkeeper.lang}, then the saved choice, then the system language. */
+    private static Locale chooseLocale(Settings settings) {
+        String tag = System.getProperty("modelkeeper.lang", settings.language());
+        return tag == null || tag.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(tag);
     }
 
     public MainViewModel mainViewModel() {
         return mainViewModel;
     }
 
+    public ResourceBundle texts() {
+        return texts;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public FxDialogs dialogs() {
+        return dialogs;
+    }
+
     @Override
     public void close() {
         scanExecutor.shutdownNow();
+        ioExecutor.shutdown();
+        try {
+            // let a pending settings save finish: losing the window position is minor, a torn file is not
+            ioExecutor.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

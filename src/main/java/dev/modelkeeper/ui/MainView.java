@@ -1,38 +1,122 @@
 package dev.modelkeeper.ui;
 
-import dev.modelkeeper.core.cache.Repo;
-import javafx.scene.control.ListView;
+import dev.modelkeeper.ui.content.CacheContentView;
+import dev.modelkeeper.ui.roots.RootsView;
+import java.util.ResourceBundle;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
-/** The main window's content. */
+/** The main window: menus and toolbar, the roots sidebar, the cache content, and a status bar. */
 public final class MainView extends BorderPane {
 
-    private final MainViewModel model;
-    private ListView<Repo> list;
+    /** Window-level actions the view cannot do itself (choosers, language, quit). */
+    public interface Actions {
+        void chooseFolder();
 
-    public MainView(MainViewModel model) {
-        this.model = model;
-        createParts();
-        layoutParts();
-        bindToModel();
+        void switchLanguage(String tag);
+
+        void about();
+
+        void quit();
     }
 
-    private void createParts() {
-        list = new ListView<>();
-        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(Repo repo, boolean empty) {
-                super.updateItem(repo, empty);
-                setText(empty || repo == null ? null : repo.cacheId());
-            }
-        });
+    private final MainViewModel model;
+    private final Actions actions;
+    private final ResourceBundle texts;
+    private ProgressBar progress;
+    private Label status;
+    private Button cancel;
+
+    public MainView(MainViewModel model, Actions actions) {
+        this.model = model;
+        this.actions = actions;
+        this.texts = model.texts();
+        setId("main");
+        layoutParts();
+        bindToModel();
+        getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
     }
 
     private void layoutParts() {
-        setCenter(list);
+        setTop(new VBox(menuBar(), toolBar()));
+        var split = new SplitPane(new RootsView(model), new CacheContentView(model.content()));
+        split.setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
+        setCenter(split);
+        setBottom(statusBar());
+    }
+
+    private MenuBar menuBar() {
+        var add = item("menu.file.add", actions::chooseFolder);
+        add.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        var refresh = item("menu.file.refresh", model::refresh);
+        refresh.setAccelerator(KeyCombination.keyCombination("F5"));
+        var quit = item("menu.file.quit", actions::quit);
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        var file = new Menu(texts.getString("menu.file"), null, add, refresh, quit);
+        var language = new Menu(texts.getString("menu.view.language"), null,
+                item("menu.view.language.en", () -> actions.switchLanguage("en")),
+                item("menu.view.language.zh", () -> actions.switchLanguage("zh-CN")));
+        var view = new Menu(texts.getString("menu.view"), null, language);
+        var help = new Menu(texts.getString("menu.help"), null, item("menu.help.about", actions::about));
+        return new MenuBar(file, view, help);
+    }
+
+    private MenuItem item(String key, Runnable action) {
+        var item = new MenuItem(texts.getString(key));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        var refresh = new Button(texts.getString("toolbar.refresh"));
+        refresh.setId("refresh");
+        refresh.setOnAction(e -> model.refresh());
+        var add = new Button(texts.getString("toolbar.add"));
+        add.setId("add-folder");
+        add.setOnAction(e -> actions.chooseFolder());
+        return new ToolBar(refresh, add);
+    }
+
+    private HBox statusBar() {
+        progress = new ProgressBar();
+        progress.setPrefWidth(160);
+        status = new Label();
+        status.setId("status");
+        cancel = new Button(texts.getString("status.cancel"));
+        cancel.setOnAction(e -> model.cancelScan());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var bar = new HBox(10, status, spacer, progress, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
     }
 
     private void bindToModel() {
-        list.setItems(model.repos());
+        status.textProperty().bind(model.statusProperty());
+        progress.visibleProperty().bind(model.scanningProperty());
+        cancel.visibleProperty().bind(model.scanningProperty());
+        model.tasks().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) c -> {
+            progress.progressProperty().unbind();
+            if (!model.tasks().isEmpty()) {
+                progress.progressProperty().bind(model.tasks().getLast().progressProperty());
+            }
+        });
     }
 }

@@ -1,43 +1,217 @@
 package dev.modelkeeper.ui;
 
+import dev.modelkeeper.core.cache.CacheRoot;
+import dev.modelkeeper.core.cache.CacheScan;
 import dev.modelkeeper.core.cache.CacheScanner;
-import dev.modelkeeper.core.cache.Repo;
-import dev.modelkeeper.core.cache.ScanListener;
 import dev.modelkeeper.core.env.CacheLocator;
+import dev.modelkeeper.core.env.Settings;
+import dev.modelkeeper.core.env.SettingsStore;
 import dev.modelkeeper.core.ops.ScanOperation;
+import dev.modelkeeper.ui.content.CacheContentViewModel;
+import dev.modelkeeper.ui.content.PathActions;
+import dev.modelkeeper.ui.roots.RootItemViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
-/** State of the main window, without any scene graph. */
+/**
+ * State of the main window without any scene graph: the roots in the sidebar, the running scan, and the
+ * commands of the menus. Disk work (discovery, settings, scans) runs on the given executors; results come
+ * back to the FX thread.
+ */
 public final class MainViewModel {
 
     private final CacheLocator locator;
     private final CacheScanner scanner;
-    private final Executor executor;
-    private final ObservableList<Repo> repos = FXCollections.observableArrayList();
+    private final SettingsStore settingsStore;
+    private final Executor scanExecutor;
+    private final Executor ioExecutor;
+    private final CacheContentViewModel content;
+    private final Dialogs dialogs;
+    private final ResourceBundle texts;
+    private final ObservableList<RootItemViewModel> roots = FXCollections.observableArrayList();
+    private final ObservableList<Task<?>> tasks = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty scanning = new SimpleBooleanProperty();
+    private volatile Settings settings;
+    private FxOperationTask<List<CacheScan>> scan;
 
-    public MainViewModel(CacheLocator locator, CacheScanner scanner, Executor executor) {
-        this.locator = locator;
-        this.scanner = scanner;
-        this.executor = executor;
+    public MainViewModel(Services services, Settings settings, CacheContentViewModel content, Dialogs dialogs,
+                         ResourceBundle texts) {
+        this.locator = services.locator();
+        this.scanner = services.scanner();
+        this.settingsStore = services.settingsStore();
+        this.scanExecutor = services.scanExecutor();
+        this.ioExecutor = services.ioExecutor();
+        this.settings = settings;
+        this.content = content;
+        this.dialogs = dialogs;
+        this.texts = texts;
     }
 
-    public ObservableList<Repo> repos() {
-        return repos;
+    /** The collaborators a main window needs. */
+    public record Services(CacheLocator locator, CacheScanner scanner, SettingsStore settingsStore,
+                           Executor scanExecutor, Executor ioExecutor) {
     }
 
-    /** Rescans every root in the background; rows arrive as they are found. */
+    public ObservableList<RootItemViewModel> roots() {
+        return roots;
+    }
+
+    public ObservableList<Task<?>> tasks() {
+        return tasks;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty scanningProperty() {
+        return scanning;
+    }
+
+    public ResourceBundle texts() {
+        return texts;
+    }
+
+    public PathActions pathActions() {
+        return content.pathActions();
+    }
+
+    public CacheContentViewModel content() {
+        return content;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public void select(RootItemViewModel item) {
+        content.showRoot(item == null || item.isAll() ? null : item.root());
+    }
+
+    /** Finds the roots again (off the FX thread) and rescans all of them; rows stream in. */
     public void refresh() {
-        repos.clear();
-        var op = new ScanOperation(scanner, locator.discover(List.of()), new ScanListener() {
-            @Override
-            public void repo(dev.modelkeeper.core.cache.CacheRoot root, Repo repo) {
-                Platform.runLater(() -> repos.add(repo));
+        List<Path> userRoots = settings.userRoots();
+        ioExecutor.execute(() -> {
+            List<CacheRoot> found = locator.discover(userRoots);
+            Platform.runLater(() -> startScan(found));
+        });
+    }
+
+    private void startScan(List<CacheRoot> found) {
+        if (scan != null) {
+            scan.cancel();
+        }
+        var items = new ArrayList<RootItemViewModel>();
+        items.add(RootItemViewModel.all());
+        found.forEach(r -> items.add(new RootItemViewModel(r)));
+        roots.setAll(items);
+        content.clear();
+        items.forEach(i -> i.scanningProperty().set(true));
+        var batcher = new RepoBatcher(content);
+        var op = new ScanOperation(scanner, found, batcher, s -> Platform.runLater(() -> rootDone(s)));
+        scan = new FxOperationTask<>(op);
+        var task = scan;
+        task.setOnSucceeded(e -> finished(task));
+        task.setOnFailed(e -> finished(task));
+        task.setOnCancelled(e -> finished(task));
+        status.bind(task.messageProperty());
+        scanning.set(true);
+        tasks.add(task);
+        scanExecutor.execute(task);
+    }
+
+    private void rootDone(CacheScan s) {
+        content.setScan(s);
+        roots.stream().filter(i -> s.root().equals(i.root())).forEach(i -> {
+            i.scanProperty().set(s);
+            i.scanningProperty().set(false);
+        });
+    }
+
+    private void finished(FxOperationTask<List<CacheScan>> task) {
+        tasks.remove(task);
+        if (task != scan) {
+            return;
+        }
+        status.unbind();
+        roots.forEach(i -> i.scanningProperty().set(false));
+        scanning.set(false);
+        long repos = roots.stream().filter(i -> i.scanProperty().get() != null)
+                .mapToLong(i -> i.scanProperty().get().repos().size()).sum();
+        long size = roots.stream().mapToLong(RootItemViewModel::size).sum();
+        status.set(MessageFormat.format(texts.getString("status.summary"), repos,
+                dev.modelkeeper.ui.content.Formats.size(size)));
+        if (task.getException() != null) {
+            dialogs.error(texts.getString("error.scan"), task.getException());
+        }
+    }
+
+    /** Adds dropped or chosen folders as roots; files are refused with a plain message. */
+    public void addRoots(List<Path> paths) {
+        ioExecutor.execute(() -> {
+            var dirs = paths.stream().filter(Files::isDirectory).map(p -> p.toAbsolutePath().normalize()).toList();
+            var rejected = paths.stream().filter(p -> !Files.isDirectory(p)).toList();
+            Platform.runLater(() -> {
+                if (!rejected.isEmpty()) {
+                    dialogs.info(MessageFormat.format(texts.getString("roots.notAFolder"), rejected.getFirst()));
+                }
+                var merged = new ArrayList<>(settings.userRoots());
+                dirs.stream().filter(d -> !merged.contains(d)).forEach(merged::add);
+                if (merged.size() > settings.userRoots().size()) {
+                    updateSettings(s -> s.withUserRoots(merged));
+                    refresh();
+                }
+            });
+        });
+    }
+
+    public boolean isRemovable(RootItemViewModel item) {
+        return item != null && !item.isAll() && settings.userRoots().contains(item.root().path());
+    }
+
+    /** Forgets a folder the user added (nothing on disk is touched). */
+    public void removeRoot(RootItemViewModel item) {
+        if (!isRemovable(item)) {
+            return;
+        }
+        var rest = new ArrayList<>(settings.userRoots());
+        rest.remove(item.root().path());
+        updateSettings(s -> s.withUserRoots(rest));
+        refresh();
+    }
+
+    /** Changes the settings and saves them in the background. */
+    public void updateSettings(UnaryOperator<Settings> change) {
+        settings = change.apply(settings);
+        Settings snapshot = settings;
+        ioExecutor.execute(() -> {
+            try {
+                settingsStore.save(snapshot);
+            } catch (java.io.IOException e) {
+                Platform.runLater(() -> dialogs.error(MessageFormat.format(texts.getString("error.settings"),
+                        settingsStore.file()), e));
             }
         });
-        executor.execute(new FxOperationTask<>(op));
+    }
+
+    public void cancelScan() {
+        if (scan != null) {
+            scan.cancel();
+        }
     }
 }

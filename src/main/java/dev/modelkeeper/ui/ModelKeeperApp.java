@@ -1,13 +1,22 @@
 package dev.modelkeeper.ui;
 
+import dev.modelkeeper.core.env.Environment;
+import dev.modelkeeper.core.env.Settings;
+import java.io.InputStream;
+import java.text.MessageFormat;
+import java.util.stream.Stream;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 
 /** The JavaFX application: builds the composition root and shows the main window. */
 public final class ModelKeeperApp extends Application {
 
     private AppContext context;
+    private Stage stage;
 
     public static void main(String[] args) {
         launch(ModelKeeperApp.class, args);
@@ -15,20 +24,76 @@ public final class ModelKeeperApp extends Application {
 
     @Override
     public void init() {
-        context = AppContext.create();
+        context = AppContext.create(Environment.system()); // runs on the launcher thread: reading settings is fine
     }
 
     @Override
-    public void start(Stage stage) {
-        var view = new MainView(context.mainViewModel());
+    public void start(Stage primary) {
+        this.stage = primary;
+        UncaughtErrors.install((t, e) -> context.dialogs().unexpected(e));
+        var model = context.mainViewModel();
+        var view = new MainView(model, new WindowActions());
+        Settings.WindowBounds b = model.settings().window();
+        stage.setScene(new Scene(view, b != null ? b.width() : 1280, b != null ? b.height() : 800));
+        if (b != null) {
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setMaximized(b.maximized());
+        }
         stage.setTitle("ModelKeeper");
-        stage.setScene(new Scene(view, 1200, 760));
+        icons().forEach(stage.getIcons()::add);
+        context.dialogs().owner(stage);
+        stage.setOnCloseRequest(e -> saveBounds());
         stage.show();
-        context.mainViewModel().refresh();
+        model.refresh();
+    }
+
+    private static Stream<Image> icons() {
+        return Stream.of(16, 32, 48, 64, 128, 256).map(n -> {
+            InputStream in = ModelKeeperApp.class.getResourceAsStream("icons/modelkeeper-" + n + ".png");
+            return in == null ? null : new Image(in);
+        }).filter(java.util.Objects::nonNull);
+    }
+
+    private void saveBounds() {
+        var bounds = new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized());
+        context.mainViewModel().updateSettings(s -> s.withWindow(bounds));
     }
 
     @Override
     public void stop() {
         context.close();
+    }
+
+    /** What the menus ask of the window. */
+    private final class WindowActions implements MainView.Actions {
+        @Override
+        public void chooseFolder() {
+            var chooser = new DirectoryChooser();
+            chooser.setTitle(context.texts().getString("chooser.title"));
+            var dir = chooser.showDialog(stage);
+            if (dir != null) {
+                context.mainViewModel().addRoots(java.util.List.of(dir.toPath()));
+            }
+        }
+
+        @Override
+        public void switchLanguage(String tag) {
+            context.mainViewModel().updateSettings(s -> s.withLanguage(tag));
+            context.dialogs().info(context.texts().getString("language.restart"));
+        }
+
+        @Override
+        public void about() {
+            context.dialogs().info(MessageFormat.format(context.texts().getString("about.text"),
+                    String.valueOf(ModelKeeperApp.class.getPackage().getImplementationVersion())));
+        }
+
+        @Override
+        public void quit() {
+            saveBounds();
+            Platform.exit();
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.task.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Scans several roots one after the other, streaming repos to the listener. */
 public final class ScanOperation implements Operation<List<CacheScan>> {
@@ -17,11 +18,19 @@ public final class ScanOperation implements Operation<List<CacheScan>> {
     private final CacheScanner scanner;
     private final List<CacheRoot> roots;
     private final ScanListener listener;
+    private final Consumer<CacheScan> onRootDone;
 
     public ScanOperation(CacheScanner scanner, List<CacheRoot> roots, ScanListener listener) {
+        this(scanner, roots, listener, scan -> { });
+    }
+
+    /** Also reports each root's finished scan as soon as it is done, before the next root starts. */
+    public ScanOperation(CacheScanner scanner, List<CacheRoot> roots, ScanListener listener,
+                         Consumer<CacheScan> onRootDone) {
         this.scanner = scanner;
         this.roots = List.copyOf(roots);
         this.listener = listener;
+        this.onRootDone = onRootDone;
     }
 
     @Override
@@ -43,7 +52,9 @@ public final class ScanOperation implements Operation<List<CacheScan>> {
                     progress.progress(index * 1000L + scaled, roots.size() * 1000L);
                 }
             };
-            scans.add(scanner.scan(root, listener, perRoot, cancellation));
+            CacheScan scan = scanner.scan(root, listener, perRoot, cancellation);
+            scans.add(scan);
+            onRootDone.accept(scan);
         }
         progress.progress(roots.size(), roots.size());
         return scans;

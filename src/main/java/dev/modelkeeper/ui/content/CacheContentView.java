@@ -1,13 +1,72 @@
 package dev.modelkeeper.ui.content;
 
+import java.util.ResourceBundle;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.controlsfx.control.textfield.TextFields;
 
-/** The centre of the main window: tree table, filter field, details and usage view. */
+/** The centre of the main window: filter field, tree table with details, and the usage treemap. */
 public final class CacheContentView extends BorderPane {
 
     private final CacheContentViewModel model;
+    private final ResourceBundle texts;
+    private TextField filter;
+    private Label count;
+    private ContentTable table;
+    private DetailsPane details;
+    private TreemapView treemap;
+    private TabPane tabs;
 
     public CacheContentView(CacheContentViewModel model) {
         this.model = model;
+        this.texts = model.texts();
+        createParts();
+        layoutParts();
+        bindToModel();
+        getStylesheets().add(CacheContentView.class.getResource("content.css").toExternalForm());
+    }
+
+    private void createParts() {
+        filter = TextFields.createClearableTextField();
+        filter.setId("filter");
+        filter.setPromptText(texts.getString("content.filter.prompt"));
+        count = new Label();
+        count.setId("count");
+        table = new ContentTable(model);
+        details = new DetailsPane(model);
+        treemap = new TreemapView(model, repo -> {
+            tabs.getSelectionModel().selectFirst();
+            table.selectRepo(repo);
+        });
+    }
+
+    private void layoutParts() {
+        var bar = new HBox(10, filter, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        var split = new SplitPane(table, details);
+        split.setDividerPositions(0.74);
+        var files = new Tab(texts.getString("content.tab.files"), split);
+        files.setId("tab-files");
+        var usage = new Tab(texts.getString("content.tab.usage"), treemap);
+        usage.setId("tab-usage");
+        tabs = new TabPane(files, usage);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setTop(bar);
+        setCenter(tabs);
+    }
+
+    private void bindToModel() {
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        count.textProperty().bind(model.countTextProperty());
     }
 }

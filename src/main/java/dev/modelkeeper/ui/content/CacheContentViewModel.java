@@ -3,36 +3,131 @@ package dev.modelkeeper.ui.content;
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.CacheScan;
 import dev.modelkeeper.core.cache.Repo;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * State of the centre of the window: the repo -> revision -> file tree of the selected root(s), its
- * filter, the details of the selection and the usage view. All methods are called on the FX thread.
+ * State of the centre of the window: which repos are shown (selected root + filter), the selection and
+ * the count line. No scene graph here; all methods run on the FX thread.
  */
 public final class CacheContentViewModel {
 
     private final PathActions pathActions;
+    private final ResourceBundle texts;
+    private final Clock clock;
+    private final Map<CacheRoot, List<Repo>> byRoot = new LinkedHashMap<>();
+    private final ObservableList<Repo> visible = FXCollections.observableArrayList();
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ObjectProperty<ContentRow> selection = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private CacheRoot shownRoot;
+    private RepoFilter filter = RepoFilter.parse("", java.time.Instant.now());
 
     public CacheContentViewModel(PathActions pathActions) {
+        this(pathActions, Locale.getDefault(), Clock.systemUTC());
+    }
+
+    public CacheContentViewModel(PathActions pathActions, Locale locale, Clock clock) {
         this.pathActions = pathActions;
+        this.texts = ResourceBundle.getBundle("dev.modelkeeper.ui.messages", locale);
+        this.clock = clock;
+        filterText.addListener((obs, old, text) -> {
+            filter = RepoFilter.parse(text, clock.instant());
+            rebuild();
+        });
+        updateCount();
     }
 
     /** Removes every row (before a full rescan). */
     public void clear() {
+        byRoot.clear();
+        rebuild();
     }
 
     /** Adds one repo that a running scan just found under {@code root}. */
     public void addRepo(CacheRoot root, Repo repo) {
+        byRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(repo);
+        if (isShown(root) && filter.test(repo)) {
+            visible.add(repo);
+        }
+        updateCount();
     }
 
     /** Replaces all rows of {@code scan.root()} with the finished scan's repos. */
     public void setScan(CacheScan scan) {
+        byRoot.put(scan.root(), new ArrayList<>(scan.repos()));
+        rebuild();
     }
 
     /** Shows only the repos of {@code root}; null shows every root. */
     public void showRoot(CacheRoot root) {
+        shownRoot = root;
+        rebuild();
     }
 
     public PathActions pathActions() {
         return pathActions;
+    }
+
+    public ResourceBundle texts() {
+        return texts;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Repos of the shown root(s) that pass the filter, in arrival order (the view sorts). */
+    public ObservableList<Repo> visibleRepos() {
+        return visible;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ObjectProperty<ContentRow> selectionProperty() {
+        return selection;
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    private boolean isShown(CacheRoot root) {
+        return shownRoot == null || shownRoot.equals(root);
+    }
+
+    private void rebuild() {
+        var list = new ArrayList<Repo>();
+        byRoot.forEach((root, repos) -> {
+            if (isShown(root)) {
+                repos.stream().filter(filter::test).forEach(list::add);
+            }
+        });
+        visible.setAll(list);
+        if (selection.get() != null && !list.contains(selection.get().repo())) {
+            selection.set(null);
+        }
+        updateCount();
+    }
+
+    private void updateCount() {
+        long total = byRoot.entrySet().stream().filter(e -> isShown(e.getKey()))
+                .mapToLong(e -> e.getValue().size()).sum();
+        countText.set(java.text.MessageFormat.format(texts.getString("content.count"), visible.size(), total));
     }
 }

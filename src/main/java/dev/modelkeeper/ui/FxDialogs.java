@@ -1,0 +1,53 @@
+package dev.modelkeeper.ui;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ResourceBundle;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/** {@link Dialogs} as JavaFX alerts, owned by the main window. */
+public final class FxDialogs implements Dialogs {
+
+    private final ResourceBundle texts;
+    private Window owner;
+
+    FxDialogs(ResourceBundle texts) {
+        this.texts = texts;
+    }
+
+    void owner(Window window) {
+        this.owner = window;
+    }
+
+    @Override
+    public void info(String message) {
+        var alert = new Alert(Alert.AlertType.INFORMATION, message);
+        alert.initOwner(owner);
+        alert.setHeaderText(null);
+        alert.setTitle("ModelKeeper");
+        alert.show();
+    }
+
+    @Override
+    public void error(String message, Throwable details) {
+        var alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.initOwner(owner);
+        alert.setHeaderText(null);
+        alert.setTitle("ModelKeeper");
+        if (details != null) {
+            var trace = new StringWriter();
+            details.printStackTrace(new PrintWriter(trace));
+            var area = new TextArea(trace.toString());
+            area.setEditable(false);
+            alert.getDialogPane().setExpandableContent(area);
+        }
+        alert.show();
+    }
+
+    /** The one sentence shown for a bug we did not foresee. */
+    void unexpected(Throwable e) {
+        error(texts.getString("error.unexpected"), e);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.modelkeeper.ui.content;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+
+/** The repo -> revision -> file table: columns, cells, lazy rows, sorting kept while rows arrive. */
+final class ContentTable extends TreeTableView<ContentRow> {
+
+    private final CacheContentViewModel model;
+    private final ResourceBundle texts;
+    private final TreeItem<ContentRow> top = new TreeItem<>();
+
+    ContentTable(CacheContentViewModel model) {
+        this.model = model;
+        this.texts = model.texts();
+        setId("content-table");
+        setRoot(top);
+        setShowRoot(false);
+        setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
+        getColumns().setAll(java.util.List.of(nameColumn(), textColumn("type", ContentRow::type, 75),
+                sizeColumn(), numberColumn(), textColumn("refs", ContentRow::refs, 90), modifiedColumn(),
+                statusColumn()));
+        setPlaceholder(new javafx.scene.control.Label(texts.getString("content.empty")));
+        setRowFactory(t -> row());
+        bind();
+    }
+
+    private void bind() {
+        model.visibleRepos().addListener((ListChangeListener<dev.modelkeeper.core.cache.Repo>) c -> {
+            boolean onlyAdded = true;
+            while (c.next()) {
+                onlyAdded &= c.wasAdded() && !c.wasRemoved() && !c.wasReplaced() && !c.wasPermutated();
+            }
+            if (onlyAdded && c.getList().size() > top.getChildren().size()) {
+                c.reset();
+                while (c.next()) {
+                    c.getAddedSubList().forEach(r -> top.getChildren().add(item(ContentRow.of(r))));
+                }
+            } else {
+                top.getChildren().setAll(model.visibleRepos().stream().map(r -> item(ContentRow.of(r))).toList());
+            }
+            if (!getSortOrder().isEmpty()) {
+                sort();
+            }
+        });
+        getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
+                model.selectionProperty().set(item == null ? null : item.getValue()));
+    }
+
+    private TreeItem<ContentRow> item(ContentRow row) {
+        return new ContentTreeItem(row, this::currentOrder);
+    }
+
+    private Comparator<TreeItem<ContentRow>> currentOrder() {
+        return getSortOrder().isEmpty() ? null : getComparator();
+    }
+
+    private TreeTableColumn<ContentRow, String> nameColumn() {
+        var c = textColumn("name", ContentRow::name, 260);
+        c.setId("col-name");
+        return c;
+    }
+
+    private TreeTableColumn<ContentRow, String> textColumn(String key, Function<ContentRow, String> value,
+                                                           double width) {
+        var c = new TreeTableColumn<ContentRow, String>(texts.getString("content.col." + key));
+        c.setId("col-" + key);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue().getValue())));
+        return c;
+    }
+
+    private TreeTableColumn<ContentRow, Long> sizeColumn() {
+        var c = new TreeTableColumn<ContentRow, Long>(texts.getString("content.col.size"));
+        c.setId("col-size");
+        c.setPrefWidth(95);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().size()));
+        c.setCellFactory(col -> cell(Formats::size, "numeric"));
+        return c;
+    }
+
+    private TreeTableColumn<ContentRow, Integer> numberColumn() {
+        var c = new TreeTableColumn<ContentRow, Integer>(texts.getString("content.col.files"));
+        c.setId("col-files");
+        c.setPrefWidth(55);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().files()));
+        c.setCellFactory(col -> cell(String::valueOf, "numeric"));
+        return c;
+    }
+
+    private TreeTableColumn<ContentRow, Instant> modifiedColumn() {
+        var c = new TreeTableColumn<ContentRow, Instant>(texts.getString("content.col.modified"));
+        c.setId("col-modified");
+        c.setPrefWidth(115);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().modified()));
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : Formats.age(t, model.clock().instant(), texts));
+                setTooltip(empty || t == null ? null : new Tooltip(Formats.dateTime(t, texts.getLocale())));
+            }
+        });
+        return c;
+    }
+
+    private TreeTableColumn<ContentRow, ContentStatus> statusColumn() {
+        var c = new TreeTableColumn<ContentRow, ContentStatus>(texts.getString("content.col.status"));
+        c.setId("col-status");
+        c.setPrefWidth(100);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().status()));
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(ContentStatus s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeIf(k -> k.startsWith("status-"));
+                setText(empty || s == null ? null : texts.getString(s.key()));
+                if (!empty && s != null) {
+                    getStyleClass().add(s.styleClass());
+                }
+            }
+        });
+        return c;
+    }
+
+    private <T> TreeTableCell<ContentRow, T> cell(Function<T, String> format, String styleClass) {
+        var cell = new TreeTableCell<ContentRow, T>() {
+            @Override
+            protected void updateItem(T v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : format.apply(v));
+            }
+        };
+        cell.getStyleClass().add(styleClass);
+        return cell;
+    }
+
+    private TreeTableRow<ContentRow> row() {
+        var row = new TreeTableRow<ContentRow>();
+        var reveal = new MenuItem(texts.getString("content.action.reveal"));
+        reveal.setOnAction(e -> model.pathActions().reveal(row.getItem().path()));
+        var copy = new MenuItem(texts.getString("content.action.copy"));
+        copy.setOnAction(e -> model.pathActions().copy(row.getItem().path()));
+        var menu = new ContextMenu(reveal, copy);
+        row.emptyProperty().addListener((obs, was, empty) -> row.setContextMenu(empty ? null : menu));
+        return row;
+    }
+
+    /** Selects the row of a repo (used by the treemap). */
+    void selectRepo(dev.modelkeeper.core.cache.Repo repo) {
+        for (var item : top.getChildren()) {
+            if (item.getValue().repo().equals(repo)) {
+                getSelectionModel().select(item);
+                scrollTo(getRow(item));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.modelkeeper.ui.roots;
+
+import dev.modelkeeper.ui.content.Formats;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import javafx.beans.InvalidationListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/** A sidebar card: name, path, origin, filesystem usage bar, cache size and badges. */
+final class RootCell extends ListCell<RootItemViewModel> {
+
+    private final ResourceBundle texts;
+    private final Label title = new Label();
+    private final Label path = new Label();
+    private final Label origin = new Label();
+    private final ProgressBar usage = new ProgressBar();
+    private final Label usageText = new Label();
+    private final FlowPane badges = new FlowPane(4, 4);
+    private final VBox card = new VBox(3, title, path, origin, usage, usageText, badges);
+    private final InvalidationListener refresh = o -> fill(getItem());
+
+    RootCell(ResourceBundle texts) {
+        this.texts = texts;
+        card.getStyleClass().add("root-card");
+        title.getStyleClass().add("root-title");
+        path.getStyleClass().add("root-path");
+        origin.getStyleClass().add("root-origin");
+        usageText.getStyleClass().add("root-usage");
+        usage.setMaxWidth(Double.MAX_VALUE);
+        usage.getStyleClass().add("usage-bar");
+        setPrefWidth(0); // never wider than the list: long paths are cut, not scrolled
+        path.setMinWidth(0);
+    }
+
+    @Override
+    protected void updateItem(RootItemViewModel item, boolean empty) {
+        RootItemViewModel old = getItem();
+        if (old != null) {
+            old.scanProperty().removeListener(refresh);
+            old.scanningProperty().removeListener(refresh);
+        }
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setGraphic(null);
+            return;
+        }
+        item.scanProperty().addListener(refresh);
+        item.scanningProperty().addListener(refresh);
+        fill(item);
+        setGraphic(card);
+    }
+
+    private void fill(RootItemViewModel item) {
+        if (item == null) {
+            return;
+        }
+        if (item.isAll()) {
+            title.setText(texts.getString("roots.all"));
+            card.getChildren().setAll(title);
+            return;
+        }
+        card.getChildren().setAll(title, path, origin, usage, usageText, badges);
+        var root = item.root();
+        title.setText(texts.getString("kind." + root.kind().name()));
+        path.setText(root.path().toString());
+        path.setTooltip(new Tooltip(root.path().toString()));
+        origin.setText(root.variable() != null ? MessageFormat.format(texts.getString("roots.origin.variable"),
+                root.variable()) : texts.getString("roots.origin." + root.origin().name()));
+        double used = item.usage();
+        usage.setProgress(used < 0 ? 0 : used);
+        usage.setVisible(used >= 0);
+        usage.setManaged(used >= 0);
+        var fs = item.fileSystem();
+        usageText.setText(item.scanningProperty().get() && item.scanProperty().get() == null
+                ? texts.getString("roots.scanning")
+                : fs == null ? "" : MessageFormat.format(texts.getString("roots.usage"), Formats.size(item.size()),
+                        Formats.size(fs.usableBytes()), Formats.size(fs.totalBytes())));
+        badges.getChildren().setAll(item.badges().stream().map(b -> badge(item, b)).toList());
+    }
+
+    private Label badge(RootItemViewModel item, RootItemViewModel.Badge b) {
+        String text = b == RootItemViewModel.Badge.PROBLEMS
+                ? MessageFormat.format(texts.getString("roots.badge.PROBLEMS"), item.problemCount())
+                : texts.getString("roots.badge." + b.name());
+        var l = new Label(text);
+        l.getStyleClass().addAll("badge", "badge-" + b.name().toLowerCase(java.util.Locale.ROOT));
+        l.setTooltip(new Tooltip(texts.getString("roots.badge." + b.name() + ".tip")));
+        return l;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.modelkeeper.ui.roots;
+
+import dev.modelkeeper.ui.MainViewModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The sidebar: every cache root as a card; drop a folder here to add it. */
+public final class RootsView extends VBox {
+
+    private final MainViewModel model;
+    private final ResourceBundle texts;
+    private ListView<RootItemViewModel> list;
+    private Label header;
+    private Label dropHint;
+
+    public RootsView(MainViewModel model) {
+        this.model = model;
+        this.texts = model.texts();
+        createParts();
+        layoutParts();
+        bindToModel();
+    }
+
+    private void createParts() {
+        header = new Label(texts.getString("roots.header"));
+        header.getStyleClass().add("sidebar-header");
+        list = new ListView<>();
+        list.setId("roots");
+        list.setCellFactory(v -> {
+            var cell = new RootCell(texts);
+            cell.setContextMenu(menuFor(cell));
+            return cell;
+        });
+        dropHint = new Label(texts.getString("roots.dropHint"));
+        dropHint.getStyleClass().add("drop-hint");
+        dropHint.setWrapText(true);
+    }
+
+    private void layoutParts() {
+        setId("sidebar");
+        getStyleClass().add("sidebar");
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().setAll(header, list, dropHint);
+    }
+
+    private void bindToModel() {
+        list.setItems(model.roots());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> model.select(item));
+        setOnDragOver(this::dragOver);
+        setOnDragDropped(this::dropped);
+        setOnDragExited(e -> getStyleClass().remove("drop-target"));
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            if (!getStyleClass().contains("drop-target")) {
+                getStyleClass().add("drop-target");
+            }
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+        model.addRoots(files.stream().map(File::toPath).toList());
+        e.setDropCompleted(!files.isEmpty());
+        e.consume();
+    }
+
+    private ContextMenu menuFor(RootCell cell) {
+        var reveal = new MenuItem(texts.getString("roots.menu.reveal"));
+        reveal.setOnAction(e -> model.pathActions().reveal(path(cell)));
+        var copy = new MenuItem(texts.getString("roots.menu.copy"));
+        copy.setOnAction(e -> model.pathActions().copy(path(cell)));
+        var rescan = new MenuItem(texts.getString("roots.menu.rescan"));
+        rescan.setOnAction(e -> model.refresh());
+        var remove = new MenuItem(texts.getString("roots.menu.remove"));
+        remove.setOnAction(e -> model.removeRoot(cell.getItem()));
+        var menu = new ContextMenu(reveal, copy, rescan, remove);
+        menu.setOnShowing(e -> {
+            boolean real = cell.getItem() != null && !cell.getItem().isAll();
+            reveal.setDisable(!real);
+            copy.setDisable(!real);
+            remove.setDisable(!real || !model.isRemovable(cell.getItem()));
+        });
+        return menu;
+    }
+
+    private static Path path(RootCell cell) {
+        return cell.getItem().root().path();
+    }
+}
