@@ -29,12 +29,12 @@ public final class AppContext implements AutoCloseable {
     private final FxDialogs dialogs;
     private final MainViewModel mainViewModel;
 
-    private AppContext(Environment env) {
+    private AppContext(Environment env, Locale forced) {
         scanExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("scan"));
         ioExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("io"));
         settingsStore = new SettingsStore(AppPaths.of(env).settingsFile());
         Settings settings = settingsStore.load();
-        locale = chooseLocale(settings);
+        locale = forced != null ? forced : chooseLocale(settings);
         texts = ResourceBundle.getBundle("dev.modelkeeper.ui.messages", locale);
         dialogs = new FxDialogs(texts);
         var content = new CacheContentViewModel(new DesktopPathActions(ioExecutor, dialogs, texts), locale,
@@ -47,7 +47,12 @@ public final class AppContext implements AutoCloseable {
 
     /** Builds the context; call off the FX thread (it reads the settings file). */
     public static AppContext create(Environment env) {
-        return new AppContext(env);
+        return new AppContext(env, null);
+    }
+
+    /** As {@link #create(Environment)}, with the UI language fixed (tests, screenshots). */
+    public static AppContext create(Environment env, Locale locale) {
+        return new AppContext(env, locale);
     }
 
     /** {@code -Dmodelkeeper.lang}, then the saved choice, then the system language. */

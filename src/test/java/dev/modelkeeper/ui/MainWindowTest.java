@@ -1,0 +1,152 @@
+package dev.modelkeeper.ui;
+
+import static dev.modelkeeper.testing.CacheFixture.commit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modelkeeper.core.cache.RepoType;
+import dev.modelkeeper.core.env.Environment;
+import dev.modelkeeper.core.env.SettingsStore;
+import dev.modelkeeper.testing.CacheFixture;
+import dev.modelkeeper.ui.content.ContentRow;
+import dev.modelkeeper.ui.roots.RootItemViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    Path dir;
+    private AppContext context;
+
+    private Path fixtureCache() {
+        var cache = new CacheFixture(dir.resolve("hub"));
+        cache.model("org/big").lfsFile(commit(1), "w.bin", new byte[50_000]).file(commit(1), "config.json", "{}")
+                .ref("main", commit(1));
+        cache.model("org/small").file(commit(2), "config.json", "{\"a\":1}").ref("main", commit(2));
+        cache.repo(RepoType.DATASET, "org/data").file(commit(3), "a.csv", "1,2").ref("main", commit(3));
+        return cache.dir();
+    }
+
+    private MainViewModel open(FxRobot robot, Map<String, String> vars, Locale locale) throws Exception {
+        var env = new Environment(vars, dir.resolve("home"), Environment.Os.LINUX);
+        context = AppContext.create(env, locale);
+        var model = context.mainViewModel();
+        robot.interact(() -> {
+            var stage = new Stage();
+            stage.setScene(new Scene(new MainView(model, new NoActions()), 1200, 760));
+            stage.show();
+            model.refresh();
+        });
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !model.roots().isEmpty()
+                && model.roots().stream().skip(1).allMatch(i -> i.scanProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        return model;
+    }
+
+    private Map<String, String> env(Path hubCache) {
+        return Map.of("HF_HUB_CACHE", hubCache.toString(), "MODELKEEPER_CONFIG_DIR", dir.resolve("cfg").toString());
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> robot.listWindows().stream().filter(w -> w instanceof Stage).forEach(w -> ((Stage) w).close()));
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void sidebarShowsTheCacheWithItsSizeAndTheTableItsRepos(FxRobot robot) throws Exception {
+        var model = open(robot, env(fixtureCache()), Locale.ENGLISH);
+
+        var hub = model.roots().get(1);
+        assertEquals(50_002 + 7 + 3, hub.size());
+        assertTrue(robot.lookup(".root-usage").queryAs(Label.class).getText().startsWith("This cache 50.0 kB"));
+        TreeTableView<ContentRow> table = robot.lookup("#content-table").queryAs(TreeTableView.class);
+        assertEquals(3, table.getRoot().getChildren().size());
+        assertEquals("3 of 3 repos", robot.lookup("#count").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void missingCacheShowsOfflineWithoutCrashing(FxRobot robot) throws Exception {
+        var model = open(robot, env(dir.resolve("unplugged/hub")), Locale.ENGLISH);
+
+        assertEquals(List.of(RootItemViewModel.Badge.OFFLINE), model.roots().get(1).badges());
+        assertTrue(robot.lookup(".badge-offline").tryQuery().isPresent());
+        assertEquals("Offline", robot.lookup(".badge-offline").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void droppingAFolderOnTheSidebarAddsAndRemembersIt(FxRobot robot) throws Exception {
+        var model = open(robot, env(dir.resolve("empty")), Locale.ENGLISH);
+        Path dropped = fixtureCache();
+        Node sidebar = robot.lookup("#sidebar").query();
+
+        robot.interact(() -> {
+            var board = TestDragboard.withFiles(List.of(dropped.toFile()));
+            Event.fireEvent(sidebar, new DragEvent(DragEvent.DRAG_OVER, board, 10, 10, 10, 10, TransferMode.COPY,
+                    null, null, null));
+            Event.fireEvent(sidebar, new DragEvent(DragEvent.DRAG_DROPPED, board, 10, 10, 10, 10,
+                    TransferMode.COPY, null, null, null));
+        });
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> model.roots().stream()
+                .anyMatch(i -> !i.isAll() && i.root().path().equals(dropped) && i.scanProperty().get() != null));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new SettingsStore(dir.resolve("cfg/settings.json"))
+                .load().userRoots().equals(List.of(dropped)));
+        ListView<?> roots = robot.lookup("#roots").queryAs(ListView.class);
+        assertEquals(3, roots.getItems().size(), "all caches + default + dropped");
+    }
+
+    @Test
+    void chineseLocaleRendersChineseLabels(FxRobot robot) throws Exception {
+        open(robot, env(fixtureCache()), Locale.SIMPLIFIED_CHINESE);
+
+        assertEquals("缓存", robot.lookup(".sidebar-header").queryAs(Label.class).getText());
+        assertEquals("共 3 个仓库，显示 3 个", robot.lookup("#count").queryAs(Label.class).getText());
+        assertTrue(Files.exists(dir.resolve("hub")));
+    }
+
+    /** The window actions are not under test here. */
+    private static final class NoActions implements MainView.Actions {
+        @Override
+        public void chooseFolder() {
+        }
+
+        @Override
+        public void switchLanguage(String tag) {
+        }
+
+        @Override
+        public void about() {
+        }
+
+        @Override
+        public void quit() {
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.modelkeeper.ui.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modelkeeper.core.cache.CacheKind;
+import dev.modelkeeper.core.cache.CacheRoot;
+import dev.modelkeeper.core.cache.CacheScan;
+import dev.modelkeeper.core.cache.Repo;
+import dev.modelkeeper.core.cache.RepoType;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class CacheContentViewTest {
+
+    private static final CacheRoot ROOT = new CacheRoot(Path.of("/c"), CacheKind.HF_HUB, CacheRoot.Origin.DEFAULT, null);
+    private CacheContentViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new CacheContentViewModel(PathActions.NONE, Locale.ENGLISH,
+                Clock.fixed(RepoFilterTest.NOW, ZoneOffset.UTC));
+        stage.setScene(new Scene(new CacheContentView(model), 1000, 600));
+        stage.show();
+    }
+
+    private static Repo repo(RepoType type, String id, long size) {
+        return RepoFilterTest.repo(type, id, size, Duration.ofDays(2), "main", id.replace('/', '_') + ".bin");
+    }
+
+    private void showScan(FxRobot robot) {
+        var repos = List.of(repo(RepoType.MODEL, "org/mid", 5_000), repo(RepoType.MODEL, "org/big", 9_000_000),
+                repo(RepoType.DATASET, "org/data", 100));
+        robot.interact(() -> model.setScan(new CacheScan(ROOT, CacheKind.HF_HUB, CacheScan.State.ONLINE,
+                Optional.empty(), repos, List.of(), List.of(), 9_005_100, 9_005_100, Instant.now())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private TreeTableView<ContentRow> table(FxRobot robot) {
+        return robot.lookup("#content-table").queryAs(TreeTableView.class);
+    }
+
+    private List<String> names(FxRobot robot) {
+        return table(robot).getRoot().getChildren().stream().map(i -> i.getValue().name()).toList();
+    }
+
+    @Test
+    void rowsAppearWithFormattedSizes(FxRobot robot) {
+        showScan(robot);
+
+        assertEquals(List.of("org/mid", "org/big", "org/data"), names(robot));
+        assertTrue(robot.lookup(".numeric").queryAll().stream()
+                .anyMatch(n -> "9.0 MB".equals(((javafx.scene.control.Labeled) n).getText())));
+    }
+
+    @Test
+    void sortingBySizeOrdersRepos(FxRobot robot) {
+        showScan(robot);
+        var t = table(robot);
+        robot.interact(() -> {
+            TreeTableColumn<ContentRow, ?> size = t.getColumns().get(2);
+            size.setSortType(TreeTableColumn.SortType.DESCENDING);
+            t.getSortOrder().setAll(List.of(size));
+        });
+
+        assertEquals(List.of("org/big", "org/mid", "org/data"), names(robot));
+        robot.interact(() -> model.addRepo(ROOT, repo(RepoType.MODEL, "org/huge", 50_000_000)));
+        assertEquals("org/huge", names(robot).getFirst(), "a repo arriving mid-scan takes its sorted place");
+    }
+
+    @Test
+    void typingAFilterNarrowsTheRows(FxRobot robot) {
+        showScan(robot);
+
+        robot.clickOn("#filter").write("type:dataset");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("org/data"), names(robot));
+        assertEquals("1 of 3 repos", robot.lookup("#count").queryAs(javafx.scene.control.Label.class).getText());
+    }
+
+    @Test
+    void expandingShowsRevisionsAndFilesAndSelectionFillsTheDetails(FxRobot robot) {
+        showScan(robot);
+        var t = table(robot);
+        robot.interact(() -> {
+            var repoItem = t.getRoot().getChildren().getFirst();
+            repoItem.setExpanded(true);
+            var revItem = repoItem.getChildren().getFirst();
+            revItem.setExpanded(true);
+            t.getSelectionModel().select(revItem.getChildren().getFirst());
+        });
+
+        var fileRow = t.getSelectionModel().getSelectedItem().getValue();
+        assertEquals("org_mid.bin", fileRow.name());
+        assertTrue(robot.lookup("#details").lookup(".details-title").queryAs(javafx.scene.control.Label.class)
+                .getText().contains("org_mid.bin"));
+    }
+
+    @Test
+    void treemapDrawsOneTilePerRepo(FxRobot robot) {
+        showScan(robot);
+        robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(3, robot.lookup(".treemap-tile").queryAll().size());
+    }
+}
