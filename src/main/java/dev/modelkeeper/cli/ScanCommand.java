@@ -53,7 +53,11 @@ final class ScanCommand {
             return ExitCode.INTERRUPTED;
         }
         if (json) {
-            out.println(ScanJson.write(scans, texts.locale()));
+            try {
+                ScanJson.write(scans, texts.locale(), out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         } else {
             new ScanTable(texts, out).print(scans);
         }

@@ -45,6 +45,9 @@ public final class ModelKeeperApp extends Application {
         context.dialogs().owner(stage);
         stage.setOnCloseRequest(e -> saveBounds());
         stage.show();
+        if (Boolean.getBoolean("modelkeeper.timing")) {
+            StartupTiming.report(model);
+        }
         model.refresh();
     }
 

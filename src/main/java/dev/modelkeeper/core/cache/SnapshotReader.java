@@ -6,7 +6,6 @@ import dev.modelkeeper.core.fs.FileStats;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +44,13 @@ final class SnapshotReader {
         return commits;
     }
 
+    /** What one distinct blob is: its storage and its stat (null when the link dangles). */
+    private record Blob(Storage storage, FileStats.Stat stat) {
+    }
+
+    /** Blobs seen in this repo, so that each is examined once however many revisions link to it. */
+    private final java.util.Map<Path, Blob> blobs = new java.util.HashMap<>();
+
     Revision revision(String commit, SortedSet<String> refs, List<Finding> findings, Totals repoTotals,
                       List<PhysicalBlob> physical) throws IOException {
         Path snap = snapshotsDir.resolve(commit);
@@ -55,7 +61,7 @@ final class SnapshotReader {
             if (f.isMissing()) {
                 continue;
             }
-            Object inode = FileStats.stat(f.blobPath()).map(FileStats.Stat::fileKey).orElse(null);
+            Object inode = blobs.get(f.blobPath()).stat().fileKey();
             revisionTotals.add(f, inode);
             if (repoTotals.add(f, inode)) {
                 physical.add(new PhysicalBlob(physicalKey(f), inode, f.size(), f.allocated()));
@@ -66,31 +72,47 @@ final class SnapshotReader {
                 revisionTotals.lastModifiedOr(own));
     }
 
+    /** One lstat per entry, one readlink per link, and one look at each distinct blob. */
     private void walk(Path snap, Path dir, List<CachedFile> files, List<Finding> findings) throws IOException {
         for (Path p : sorted(dir)) {
-            var self = FileStats.lstat(p);
-            if (self.isEmpty()) {
+            var self = FileStats.lstat(p).orElse(null);
+            if (self == null) {
                 continue;
             }
-            if (self.get().directory()) {
+            if (self.directory()) {
                 walk(snap, p, files, findings);
-            } else if (self.get().symbolicLink()) {
-                var target = FileStats.stat(p);
-                if (target.isPresent() && target.get().directory()) {
+            } else if (self.symbolicLink()) {
+                Path firstHop = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+                Blob blob = blobs.computeIfAbsent(firstHop, this::examine);
+                if (blob.stat() != null && blob.stat().directory()) {
                     walk(snap, p, files, findings);
                 } else {
-                    files.add(linked(snap, p, target, findings));
+                    files.add(linked(snap, p, firstHop, blob, findings));
                 }
-            } else if (self.get().regularFile()) {
-                files.add(file(snap, p, p, Storage.COPY, self.get()));
+            } else if (self.regularFile()) {
+                blobs.put(p, new Blob(Storage.COPY, self));
+                files.add(file(snap, p, p, Storage.COPY, self));
             }
         }
     }
 
-    private CachedFile linked(Path snap, Path link, java.util.Optional<FileStats.Stat> target,
-                              List<Finding> findings) throws IOException {
-        Path firstHop = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
-        if (target.isEmpty()) {
+    /** Looks at a link target once: missing, a repo blob, or a repo blob linking into the shared store. */
+    private Blob examine(Path firstHop) {
+        var own = FileStats.lstat(firstHop).orElse(null);
+        if (own == null) {
+            return new Blob(Storage.DANGLING, null);
+        }
+        if (!own.symbolicLink()) {
+            return new Blob(Storage.LINK, own);
+        }
+        var target = FileStats.stat(firstHop).orElse(null);
+        Storage storage = target == null ? Storage.DANGLING
+                : sharedPayload(firstHop) != null ? Storage.SHARED : Storage.LINK;
+        return new Blob(storage, target);
+    }
+
+    private CachedFile linked(Path snap, Path link, Path firstHop, Blob blob, List<Finding> findings) {
+        if (blob.stat() == null) {
             findings.add(Finding.of(FindingKind.DANGLING_LINK, link, firstHop.toString()));
             return new CachedFile(link.getFileName().toString(), relative(snap, link), link, firstHop,
                     Storage.DANGLING, 0, 0, Instant.EPOCH, Instant.EPOCH);
@@ -98,9 +120,7 @@ final class SnapshotReader {
         if (!firstHop.startsWith(blobsDir) && !firstHop.startsWith(sharedStore)) {
             findings.add(Finding.of(FindingKind.LINK_OUTSIDE_REPO, link, firstHop.toString()));
         }
-        Storage storage = Files.isSymbolicLink(firstHop) && sharedPayload(firstHop) != null ? Storage.SHARED
-                : Storage.LINK;
-        return file(snap, link, firstHop, storage, target.get());
+        return file(snap, link, firstHop, blob.storage(), blob.stat());
     }
 
     private CachedFile file(Path snap, Path entry, Path blob, Storage storage, FileStats.Stat st) {

@@ -103,7 +103,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, Instant> modifiedColumn() {
         var c = new TreeTableColumn<ContentRow, Instant>(texts.getString("content.col.modified"));
         c.setId("col-modified");
-        c.setPrefWidth(115);
+        c.setPrefWidth(125);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().modified()));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override

@@ -46,7 +46,11 @@ final class DetailsPane extends ScrollPane {
         var box = new VBox(10);
         box.setPadding(new Insets(12));
         switch (shown) {
-            case NOTHING -> box.getChildren().add(new Label(texts.getString("content.details.none")));
+            case NOTHING -> {
+                var hint = new Label(texts.getString("content.details.none"));
+                hint.setWrapText(true);
+                box.getChildren().add(hint);
+            }
             case REPO -> repo(box, row);
             case REVISION -> revision(box, row);
             case FILE -> file(box, row);
