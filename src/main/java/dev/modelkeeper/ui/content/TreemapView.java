@@ -15,6 +15,7 @@ final class TreemapView extends Pane {
     private final CacheContentViewModel model;
     private final Consumer<Repo> onSelect;
     private List<Repo> repos = List.of();
+    private List<Object> laidOut = List.of();
 
     TreemapView(CacheContentViewModel model, Consumer<Repo> onSelect) {
         this.model = model;
@@ -29,6 +30,12 @@ final class TreemapView extends Pane {
 
     @Override
     protected void layoutChildren() {
+        // adding tiles requests another layout: rebuild only when the data or the size changed
+        var key = java.util.List.of(repos, getWidth(), getHeight());
+        if (key.equals(laidOut)) {
+            return;
+        }
+        laidOut = key;
         getChildren().clear();
         var weights = repos.stream().map(r -> (double) r.sizeOnDisk()).toList();
         for (var rect : SquarifiedTreemap.layout(weights, 0, 0, getWidth(), getHeight())) {
@@ -48,8 +55,4 @@ final class TreemapView extends Pane {
         return tile;
     }
 
-    /** Number of tiles currently drawn (for tests). */
-    int tileCount() {
-        return getChildren().size();
-    }
 }

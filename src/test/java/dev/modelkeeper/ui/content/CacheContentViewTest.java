@@ -118,11 +118,13 @@ class CacheContentViewTest {
     }
 
     @Test
-    void treemapDrawsOneTilePerRepo(FxRobot robot) {
+    void treemapDrawsOneTilePerRepo(FxRobot robot) throws Exception {
         showScan(robot);
         robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(1));
-        WaitForAsyncUtils.waitForFxEvents();
 
+        // the tiles are laid out on a later pulse than the tab switch
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup(".treemap-tile").queryAll().size() == 3);
         assertEquals(3, robot.lookup(".treemap-tile").queryAll().size());
     }
 }
