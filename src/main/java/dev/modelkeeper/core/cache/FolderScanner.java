@@ -3,7 +3,6 @@ package dev.modelkeeper.core.cache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Scans a plain folder of model files (an app's {@code checkpoints}): each file or sub-folder is one entry. */
@@ -21,10 +20,7 @@ final class FolderScanner implements LayoutScanner {
             TorchHubScanner.emit(ctx, result, FlatRepos.build(RepoType.TORCH_CHECKPOINT, name, entry,
                     CacheKind.FOLDER, "-", FlatRepos.refs(), FlatRepos.files(entry, p -> true), List.of()));
         }
-        var physical = new ArrayList<HubRepoScanner.PhysicalBlob>();
-        result.repos().forEach(r -> r.revisions().forEach(rev -> rev.files().forEach(f -> physical.add(
-                new HubRepoScanner.PhysicalBlob(f.blobPath(), null, f.size(), f.allocated())))));
-        result.addPhysical(physical);
+        result.countFlatFiles();
         return result;
     }
 }

@@ -38,6 +38,18 @@ final class LayoutResult {
         }
     }
 
+    /**
+     * Totals for layouts without blobs (torch, ModelScope, plain folders): every file of every repo is
+     * its own payload, and partial downloads count only as allocated space.
+     */
+    void countFlatFiles() {
+        var blobs = new java.util.ArrayList<PhysicalBlob>();
+        repos.forEach(r -> r.revisions().forEach(rev -> rev.files().forEach(f ->
+                blobs.add(new PhysicalBlob(f.blobPath(), null, f.size(), f.allocated())))));
+        incomplete.forEach(i -> blobs.add(new PhysicalBlob(i.path(), null, 0, i.size())));
+        addPhysical(blobs);
+    }
+
     CacheKind kind() {
         return kind;
     }

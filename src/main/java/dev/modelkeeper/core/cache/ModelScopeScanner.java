@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,11 +25,7 @@ final class ModelScopeScanner implements LayoutScanner {
         scanType(ctx, dir.resolve("datasets"), RepoType.DATASET, result);
         partials(dir.resolve(TEMP), result);
         partials(dir.resolve("models").resolve(TEMP), result);
-        var physical = new ArrayList<HubRepoScanner.PhysicalBlob>();
-        result.repos().forEach(r -> r.revisions().forEach(rev -> rev.files().forEach(f -> physical.add(
-                new HubRepoScanner.PhysicalBlob(f.blobPath(), null, f.size(), f.allocated())))));
-        result.incomplete().forEach(i -> physical.add(new HubRepoScanner.PhysicalBlob(i.path(), null, 0, i.size())));
-        result.addPhysical(physical);
+        result.countFlatFiles();
         return result;
     }
 

@@ -4,7 +4,6 @@ import dev.modelkeeper.core.fs.FileStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +16,6 @@ final class TorchHubScanner implements LayoutScanner {
     public LayoutResult scan(ScanContext ctx) throws IOException {
         Path dir = ctx.root().path();
         var result = new LayoutResult(CacheKind.TORCH_HUB, List.of());
-        var physical = new ArrayList<HubRepoScanner.PhysicalBlob>();
         for (Path entry : SnapshotReader.sorted(dir)) {
             String name = entry.getFileName().toString();
             if (name.equals("checkpoints") && Files.isDirectory(entry)) {
@@ -29,10 +27,7 @@ final class TorchHubScanner implements LayoutScanner {
                 result.findings().add(Finding.of(FindingKind.UNKNOWN_ENTRY, entry));
             }
         }
-        result.repos().forEach(r -> r.revisions().forEach(rev -> rev.files().forEach(f -> physical.add(
-                new HubRepoScanner.PhysicalBlob(f.blobPath(), null, f.size(), f.allocated())))));
-        result.incomplete().forEach(i -> physical.add(new HubRepoScanner.PhysicalBlob(i.path(), null, 0, i.size())));
-        result.addPhysical(physical);
+        result.countFlatFiles();
         return result;
     }
 

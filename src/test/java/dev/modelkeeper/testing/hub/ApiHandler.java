@@ -25,23 +25,17 @@ final class ApiHandler {
             action++;
         }
         String id = String.join("/", seg.subList(1, action));
-        var repo = hub.repo(seg.getFirst(), id);
-        if (repo.isEmpty()) {
-            HubEmulator.error(ex, 401, "RepoNotFound", "Repository not found", null);
-            return;
-        }
         String verb = action < seg.size() ? seg.get(action) : "revision";
         String rev = action + 1 < seg.size() ? seg.get(action + 1) : "main";
-        var commit = repo.get().resolve(rev);
-        if (commit.isEmpty()) {
-            HubEmulator.error(ex, 404, "RevisionNotFound", "Invalid rev id: " + rev, null);
+        var found = hub.resolve(ex, seg.getFirst(), id, rev);
+        if (found.isEmpty()) {
             return;
         }
         String under = action + 2 < seg.size() ? String.join("/", seg.subList(action + 2, seg.size())) : "";
         if (verb.equals("tree")) {
-            tree(ex, repo.get(), commit.get(), under);
+            tree(ex, found.get().repo(), found.get().commit(), under);
         } else {
-            info(ex, repo.get(), commit.get());
+            info(ex, found.get().repo(), found.get().commit());
         }
     }
 

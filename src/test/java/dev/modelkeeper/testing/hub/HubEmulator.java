@@ -85,6 +85,28 @@ public final class HubEmulator implements AutoCloseable {
         return Optional.ofNullable(repos.get(key(typePrefix, id)));
     }
 
+    /** A repo and a revision resolved to its commit. */
+    record Resolved(FixtureRepo repo, String commit) {
+    }
+
+    /**
+     * Finds the repo and resolves the revision, or answers the error the Hub gives (401 RepoNotFound for
+     * unknown and private repos alike, 404 RevisionNotFound) and returns empty.
+     */
+    Optional<Resolved> resolve(HttpExchange ex, String typePrefix, String id, String revision) throws IOException {
+        var repo = repo(typePrefix, id);
+        if (repo.isEmpty()) {
+            error(ex, 401, "RepoNotFound", "Repository not found", null);
+            return Optional.empty();
+        }
+        var commit = repo.get().resolve(revision);
+        if (commit.isEmpty()) {
+            error(ex, 404, "RevisionNotFound", "Invalid rev id: " + revision, null);
+            return Optional.empty();
+        }
+        return Optional.of(new Resolved(repo.get(), commit.get()));
+    }
+
     int pageSize() {
         return pageSize;
     }

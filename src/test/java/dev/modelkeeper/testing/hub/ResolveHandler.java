@@ -22,24 +22,19 @@ final class ResolveHandler {
         boolean typed = TYPE_PREFIXES.contains(seg.getFirst());
         String type = typed ? seg.getFirst() : "models";
         String id = String.join("/", seg.subList(typed ? 1 : 0, resolve));
-        var repo = hub.repo(type, id);
-        if (repo.isEmpty() || resolve + 2 >= seg.size()) {
-            HubEmulator.error(ex, 401, "RepoNotFound", "Repository not found", null);
+        String rev = resolve + 1 < seg.size() ? seg.get(resolve + 1) : "";
+        var found = hub.resolve(ex, type, id, rev);
+        if (found.isEmpty()) {
             return;
         }
-        String rev = seg.get(resolve + 1);
-        var commit = repo.get().resolve(rev);
-        if (commit.isEmpty()) {
-            HubEmulator.error(ex, 404, "RevisionNotFound", "Invalid rev id: " + rev, null);
-            return;
-        }
-        String path = String.join("/", seg.subList(resolve + 2, seg.size()));
-        var file = repo.get().files(commit.get()).get(path);
+        String commit = found.get().commit();
+        String path = String.join("/", seg.subList(Math.min(resolve + 2, seg.size()), seg.size()));
+        var file = found.get().repo().files(commit).get(path);
         if (file == null) {
-            HubEmulator.error(ex, 404, "EntryNotFound", path + " does not exist on \"" + rev + "\"", commit.get());
+            HubEmulator.error(ex, 404, "EntryNotFound", path + " does not exist on \"" + rev + "\"", commit);
             return;
         }
-        serve(ex, commit.get(), file);
+        serve(ex, commit, file);
     }
 
     private void serve(HttpExchange ex, String commit, FixtureRepo.File file) throws IOException {
