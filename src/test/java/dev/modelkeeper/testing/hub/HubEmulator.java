@@ -29,6 +29,20 @@ public final class HubEmulator implements AutoCloseable {
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private volatile int pageSize = 50;
+    private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Map<String, String> renamed = new ConcurrentHashMap<>();
+    private final Map<String, String> gated = new ConcurrentHashMap<>();
+    private volatile Cdn cdn;
+
+    /** A canned failure answered instead of the next request; {@link #STALL} sends 10 bytes, then hangs. */
+    public record Fault(int status, Map<String, String> headers) {
+        public static final int STALL = -1;
+
+        public static Fault stall() {
+            return new Fault(STALL, Map.of());
+        }
+    }
 
     public HubEmulator() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -52,6 +66,39 @@ public final class HubEmulator implements AutoCloseable {
         return this;
     }
 
+    /** Serves LFS files from a second host, as the Hub redirects to its CDN (which rejects tokens). */
+    public HubEmulator withCdn() throws IOException {
+        cdn = new Cdn(this);
+        return this;
+    }
+
+    Cdn cdn() {
+        return cdn;
+    }
+
+    /** The old id answers 307 to the new one, as the Hub does after a rename. */
+    public HubEmulator rename(String typePrefix, String oldId, String newId) {
+        renamed.put(key(typePrefix, oldId), newId);
+        return this;
+    }
+
+    /** Only requests carrying {@code Bearer <token>} may read this repo; others get 401 GatedRepo. */
+    public HubEmulator gate(String typePrefix, String id, String token) {
+        gated.put(key(typePrefix, id), "Bearer " + token);
+        return this;
+    }
+
+    /** The next requests are answered with these failures, in order. */
+    public HubEmulator failNext(Fault... next) {
+        faults.addAll(java.util.List.of(next));
+        return this;
+    }
+
+    /** Authorization headers received by this host, in order (null when absent). */
+    public java.util.List<String> authorizations() {
+        return authorizations;
+    }
+
     public long bytesServed() {
         return bytesServed.get();
     }
@@ -63,11 +110,39 @@ public final class HubEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (cdn != null) {
+            cdn.close();
+        }
+    }
+
+    Optional<String> renamedTo(String typePrefix, String id) {
+        return Optional.ofNullable(renamed.get(key(typePrefix, id)));
+    }
+
+    /** False (and a 401 GatedRepo answer) when the repo is gated and the request lacks the token. */
+    boolean admits(HttpExchange ex, String typePrefix, String id) throws IOException {
+        String needed = gated.get(key(typePrefix, id));
+        if (needed == null || needed.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        error(ex, 401, "GatedRepo", "Access to model " + id + " is restricted.", null);
+        return false;
     }
 
     private void handle(HttpExchange ex) throws IOException {
         requests.incrementAndGet();
+        authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
         try (ex) {
+            Fault fault = faults.poll();
+            if (fault != null && fault.status() == Fault.STALL) {
+                stall(ex);
+                return;
+            }
+            if (fault != null) {
+                fault.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+                send(ex, fault.status(), "text/plain", new byte[0]);
+                return;
+            }
             String[] raw = ex.getRequestURI().getRawPath().substring(1).split("/");
             var segments = java.util.Arrays.stream(raw).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
                     .toList();
@@ -78,6 +153,19 @@ public final class HubEmulator implements AutoCloseable {
             } else {
                 error(ex, 404, "RepoNotFound", "Not found", null);
             }
+        }
+    }
+
+    /** Promises 1000 bytes, sends 10, then hangs until the client gives up or the emulator stops. */
+    private static void stall(HttpExchange ex) throws IOException {
+        ex.sendResponseHeaders(200, 1000);
+        OutputStream out = ex.getResponseBody();
+        out.write(new byte[10]);
+        out.flush();
+        try {
+            Thread.sleep(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -94,6 +182,9 @@ public final class HubEmulator implements AutoCloseable {
      * unknown and private repos alike, 404 RevisionNotFound) and returns empty.
      */
     Optional<Resolved> resolve(HttpExchange ex, String typePrefix, String id, String revision) throws IOException {
+        if (!admits(ex, typePrefix, id)) {
+            return Optional.empty();
+        }
         var repo = repo(typePrefix, id);
         if (repo.isEmpty()) {
             error(ex, 401, "RepoNotFound", "Repository not found", null);

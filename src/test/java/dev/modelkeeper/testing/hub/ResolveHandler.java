@@ -23,6 +23,14 @@ final class ResolveHandler {
         String type = typed ? seg.getFirst() : "models";
         String id = String.join("/", seg.subList(typed ? 1 : 0, resolve));
         String rev = resolve + 1 < seg.size() ? seg.get(resolve + 1) : "";
+        var newId = hub.renamedTo(type, id);
+        if (newId.isPresent()) {
+            String raw = ex.getRequestURI().getRawPath();
+            String prefix = typed ? "/" + type + "/" : "/";
+            ex.getResponseHeaders().set("Location", prefix + newId.get() + raw.substring(raw.indexOf("/resolve/")));
+            ex.sendResponseHeaders(307, -1);
+            return;
+        }
         var found = hub.resolve(ex, type, id, rev);
         if (found.isEmpty()) {
             return;
@@ -50,11 +58,23 @@ final class ResolveHandler {
         } else {
             h.set("ETag", "\"" + file.etag() + "\"");
         }
+        if (file.lfs() && hub.cdn() != null) {
+            // the Hub answers LFS files with a redirect to a pre-signed CDN URL, metadata on the 302
+            h.set("Location", hub.cdn().urlFor(file));
+            ex.sendResponseHeaders(302, -1);
+            return;
+        }
         if (ex.getRequestMethod().equals("HEAD")) {
             h.set("Content-Length", String.valueOf(content.length));
             ex.sendResponseHeaders(200, -1);
             return;
         }
+        sendBytes(ex, content, hub);
+    }
+
+    /** The body of a GET with an optional {@code Range: bytes=N-}: 200, 206 or 416. */
+    static void sendBytes(HttpExchange ex, byte[] content, HubEmulator hub) throws IOException {
+        var h = ex.getResponseHeaders();
         long from = rangeStart(ex.getRequestHeaders().getFirst("Range"));
         if (from >= content.length && content.length > 0) {
             h.set("Content-Range", "bytes */" + content.length);

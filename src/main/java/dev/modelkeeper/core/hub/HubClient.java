@@ -1,0 +1,229 @@
+package dev.modelkeeper.core.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelkeeper.core.cache.RepoType;
+import dev.modelkeeper.core.hub.HubException.Kind;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.CancelledException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Talks to the Hub the way the official client does (spec §4): repo info, paginated tree listings,
+ * file metadata with its redirect rules, and ranged downloads. Redirects are followed by hand so the
+ * token never leaves the endpoint's host; cancelling closes the call, because a blocked socket read
+ * ignores interrupts.
+ */
+public final class HubClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_REDIRECTS = 20;
+
+    private final OkHttpClient http;
+    private final HubEndpoint endpoint;
+    private final Optional<HubToken> token;
+    private final RetryPolicy retry;
+
+    /** {@code http} must not follow redirects itself: {@code followRedirects(false)}. */
+    public HubClient(OkHttpClient http, HubEndpoint endpoint, Optional<HubToken> token, RetryPolicy retry) {
+        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
+        this.endpoint = endpoint;
+        this.token = token;
+        this.retry = retry;
+    }
+
+    public HubEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** {@code GET /api/{type}s/{id}/revision/{rev}}: the commit a branch, tag or PR ref points at. */
+    public RepoInfo repoInfo(RepoType type, String id, String revision, Cancellation cancel)
+            throws HubException, CancelledException {
+        HttpUrl url = api(type, id).addPathSegment("revision").addPathSegment(revision).build();
+        JsonNode json = retry.run(() -> getJson(url, id, cancel).body(), cancel);
+        var siblings = new ArrayList<String>();
+        json.path("siblings").forEach(s -> siblings.add(s.path("rfilename").asText()));
+        return new RepoInfo(json.path("id").asText(id), json.path("sha").asText(null), siblings);
+    }
+
+    /** Every file at {@code revision}, following {@code Link: rel="next"} pages. */
+    public List<TreeEntry> listTree(RepoType type, String id, String revision, Cancellation cancel)
+            throws HubException, CancelledException {
+        HttpUrl next = api(type, id).addPathSegment("tree").addPathSegment(revision)
+                .addQueryParameter("recursive", "true").addQueryParameter("expand", "false").build();
+        var entries = new ArrayList<TreeEntry>();
+        while (next != null) {
+            HttpUrl page = next;
+            var answer = retry.run(() -> getJson(page, id, cancel), cancel);
+            answer.body().forEach(e -> {
+                if ("file".equals(e.path("type").asText())) {
+                    entries.add(new TreeEntry(e.path("path").asText(), e.path("size").asLong(), e.path("oid").asText(),
+                            e.has("lfs") ? e.path("lfs").path("oid").asText() : null,
+                            e.has("xetHash") ? e.path("xetHash").asText() : null));
+                }
+            });
+            next = answer.next();
+        }
+        return entries;
+    }
+
+    /** HEAD on the resolve URL (spec §4.2); not retried, as in the official client's fast path. */
+    public FileMetadata fileMetadata(RepoType type, String id, String revision, String path, Cancellation cancel)
+            throws HubException, CancelledException {
+        HttpUrl url = resolveUrl(type, id, revision, path);
+        String subject = id + "@" + revision + ":" + path;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            var request = request(url).head().header("Accept-Encoding", "identity").build();
+            try (Response r = execute(request, subject, cancel)) {
+                HttpUrl location = r.isRedirect() ? locationOf(r) : null;
+                if (location != null && endpoint.isHubHost(location)) {
+                    url = location; // a renamed repo: stay on the Hub
+                    continue;
+                }
+                if (!r.isRedirect() && !r.isSuccessful()) {
+                    throw HubErrors.of(r, subject, id);
+                }
+                return metadata(r, location != null ? location : url, subject);
+            }
+        }
+        throw new HubException(Kind.UNEXPECTED, 0, 0, subject, null);
+    }
+
+    /**
+     * GETs the bytes from {@code from} on. The token is sent only where {@link HubEndpoint#mayReceiveToken}
+     * allows; redirects are followed by hand with the same rule.
+     */
+    public Download download(FileMetadata meta, long from, Cancellation cancel)
+            throws HubException, CancelledException {
+        HttpUrl url = meta.downloadUrl();
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            var builder = request(url).get();
+            if (from > 0) {
+                builder.header("Range", "bytes=" + from + "-");
+            }
+            Call call = http.newCall(builder.build());
+            AutoCloseable hook = cancel.onCancel(call::cancel);
+            Response r = send(call, meta.etag(), cancel);
+            if (r.isSuccessful()) {
+                return new Download(r, hook, from);
+            }
+            closeQuietly(hook);
+            try (r) {
+                if (!r.isRedirect() || locationOf(r) == null) {
+                    throw HubErrors.of(r, meta.etag(), "");
+                }
+                url = locationOf(r);
+            }
+        }
+        throw new HubException(Kind.UNEXPECTED, 0, 0, meta.etag(), null);
+    }
+
+    private FileMetadata metadata(Response r, HttpUrl downloadUrl, String subject) throws HubException {
+        String commit = r.header("X-Repo-Commit");
+        String etag = Optional.ofNullable(r.header("X-Linked-Etag")).orElse(r.header("ETag"));
+        if (commit == null || etag == null) {
+            throw new HubException(Kind.NOT_A_HUB, r.code(), 0, subject, null);
+        }
+        String size = Optional.ofNullable(r.header("X-Linked-Size"))
+                .orElse(r.isRedirect() ? null : r.header("Content-Length"));
+        return new FileMetadata(commit, FileMetadata.normalizeEtag(etag), size == null ? -1 : Long.parseLong(size),
+                downloadUrl, r.header("X-Xet-Hash"));
+    }
+
+    private HttpUrl.Builder api(RepoType type, String id) {
+        return endpoint.base().addPathSegment("api").addPathSegment(type.folderPrefix()).addPathSegments(id);
+    }
+
+    /** {@code {E}/{prefix}{id}/resolve/{rev}/{path}}: the revision as one segment (refs%2Fpr%2F1). */
+    HttpUrl resolveUrl(RepoType type, String id, String revision, String path) {
+        var b = endpoint.base();
+        if (type != RepoType.MODEL) {
+            b.addPathSegment(type.folderPrefix());
+        }
+        return b.addPathSegments(id).addPathSegment("resolve").addPathSegment(revision).addPathSegments(path).build();
+    }
+
+    private Request.Builder request(HttpUrl url) {
+        var b = new Request.Builder().url(url).header("User-Agent", "modelkeeper/" + version());
+        if (token.isPresent() && endpoint.mayReceiveToken(url)) {
+            b.header("Authorization", token.get().header());
+        }
+        return b;
+    }
+
+    /** A JSON answer and the next page, if the server named one. */
+    private record JsonAnswer(JsonNode body, HttpUrl next) {
+    }
+
+    private JsonAnswer getJson(HttpUrl url, String id, Cancellation cancel) throws HubException, CancelledException {
+        try (Response r = execute(request(url).get().build(), id, cancel)) {
+            if (!r.isSuccessful()) {
+                throw HubErrors.of(r, id, id);
+            }
+            return new JsonAnswer(JSON.readTree(r.body().byteStream()), nextPage(r));
+        } catch (IOException e) {
+            throw new HubException(Kind.NETWORK, 0, 0, id, e);
+        }
+    }
+
+    private Response execute(Request request, String subject, Cancellation cancel)
+            throws HubException, CancelledException {
+        Call call = http.newCall(request);
+        try (AutoCloseable hook = cancel.onCancel(call::cancel)) {
+            return send(call, subject, cancel);
+        } catch (HubException | CancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new HubException(Kind.NETWORK, 0, 0, subject, e);
+        }
+    }
+
+    private static Response send(Call call, String subject, Cancellation cancel)
+            throws HubException, CancelledException {
+        try {
+            return call.execute();
+        } catch (IOException e) {
+            cancel.throwIfCancelled();
+            throw new HubException(Kind.NETWORK, 0, 0, subject, e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // only unregisters a cancel hook
+        }
+    }
+
+    private static HttpUrl locationOf(Response r) {
+        String location = r.header("Location");
+        return location == null ? null : r.request().url().resolve(location);
+    }
+
+    /** {@code Link: <url>; rel="next"}. */
+    private static HttpUrl nextPage(Response r) {
+        for (String link : r.headers("Link")) {
+            for (String part : link.split(",")) {
+                if (part.contains("rel=\"next\"")) {
+                    String u = part.substring(part.indexOf('<') + 1, part.indexOf('>'));
+                    return r.request().url().resolve(u);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String version() {
+        String v = HubClient.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}
