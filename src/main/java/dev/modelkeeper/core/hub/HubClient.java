@@ -143,7 +143,7 @@ public final class HubClient {
     }
 
     /** {@code {E}/{prefix}{id}/resolve/{rev}/{path}}: the revision as one segment (refs%2Fpr%2F1). */
-    HttpUrl resolveUrl(RepoType type, String id, String revision, String path) {
+    public HttpUrl resolveUrl(RepoType type, String id, String revision, String path) {
         var b = endpoint.base();
         if (type != RepoType.MODEL) {
             b.addPathSegment(type.folderPrefix());

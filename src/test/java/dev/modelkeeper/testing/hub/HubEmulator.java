@@ -34,6 +34,27 @@ public final class HubEmulator implements AutoCloseable {
     private final Map<String, String> renamed = new ConcurrentHashMap<>();
     private final Map<String, String> gated = new ConcurrentHashMap<>();
     private volatile Cdn cdn;
+    private final java.util.Deque<BodyFault> bodyFaults = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** Damage done to the next file bodies served (by the Hub or its CDN). */
+    public enum BodyFault {
+        /** One byte in the middle is flipped. */
+        CORRUPT,
+        /** The body ends after the first half (as a proxy that drops the rest). */
+        TRUNCATE,
+        /** Ten bytes are sent, then nothing for 30 s. */
+        STALL
+    }
+
+    /** The next file bodies are damaged like this, in order. */
+    public HubEmulator damageNext(BodyFault... faults) {
+        bodyFaults.addAll(java.util.List.of(faults));
+        return this;
+    }
+
+    BodyFault takeBodyFault() {
+        return bodyFaults.poll();
+    }
 
     /** A canned failure answered instead of the next request; {@link #STALL} sends 10 bytes, then hangs. */
     public record Fault(int status, Map<String, String> headers) {

@@ -86,11 +86,33 @@ final class ResolveHandler {
         if (from > 0) {
             h.set("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
         }
-        ex.sendResponseHeaders(from > 0 ? 206 : 200, length == 0 ? -1 : length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(content, start, length);
+        var fault = length > 1 ? hub.takeBodyFault() : null;
+        int announced = fault == HubEmulator.BodyFault.TRUNCATE ? length / 2 : length;
+        ex.sendResponseHeaders(from > 0 ? 206 : 200, announced == 0 ? -1 : announced);
+        byte[] body = java.util.Arrays.copyOfRange(content, start, start + length);
+        if (fault == HubEmulator.BodyFault.CORRUPT) {
+            body[body.length / 2] ^= 0x5a;
         }
-        hub.countBytes(length);
+        int sent = fault == HubEmulator.BodyFault.TRUNCATE ? body.length / 2
+                : fault == HubEmulator.BodyFault.STALL ? Math.min(10, body.length) : body.length;
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body, 0, sent);
+            hub.countBytes(sent);
+            if (fault == HubEmulator.BodyFault.STALL) {
+                out.flush();
+                sleepQuietly(30_000);
+            }
+        } catch (IOException closedEarly) {
+            // a truncated body: the exchange fails to complete, which is the point
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@code bytes=N-} gives N; anything else (or none) gives 0. */

@@ -1,0 +1,71 @@
+package dev.modelkeeper.core.cache;
+
+import java.nio.file.Path;
+
+/** Where the official client puts things in a hub cache (spec §2.1–§2.4). */
+public final class HubLayout {
+
+    public static final String CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n"
+            + "# This file is a cache directory tag created by huggingface_hub.\n"
+            + "# For information about cache directory tags, see:\n"
+            + "#\thttps://bford.info/cachedir/\n";
+
+    private final Path cache;
+    private final Path repo;
+    private final String folder;
+
+    public HubLayout(Path cache, RepoType type, String repoId) {
+        this.cache = cache;
+        this.folder = folderName(type, repoId);
+        this.repo = cache.resolve(folder);
+    }
+
+    /** {@code models--org--name}. */
+    public static String folderName(RepoType type, String repoId) {
+        return type.folderPrefix() + "--" + repoId.replace("/", "--");
+    }
+
+    public Path cache() {
+        return cache;
+    }
+
+    public Path repo() {
+        return repo;
+    }
+
+    public Path blob(String etag) {
+        return repo.resolve("blobs").resolve(etag);
+    }
+
+    /** The partial download of a blob; resumable across runs (under the blob's lock). */
+    public Path incomplete(String etag) {
+        return repo.resolve("blobs").resolve(etag + ".incomplete");
+    }
+
+    public Path snapshot(String commit) {
+        return repo.resolve("snapshots").resolve(commit);
+    }
+
+    public Path pointer(String commit, String filePath) {
+        return snapshot(commit).resolve(filePath);
+    }
+
+    public Path ref(String revision) {
+        return repo.resolve("refs").resolve(revision);
+    }
+
+    public Path tree(String commit) {
+        return repo.resolve("trees").resolve(commit + ".json");
+    }
+
+    /** {@code CACHE/.locks/<repo folder>/<etag>.lock}. */
+    public Path lock(String etag) {
+        return cache.resolve(".locks").resolve(folder).resolve(etag + ".lock");
+    }
+
+    /** The relative link target from a pointer to its blob: one {@code ../} per directory level. */
+    public Path linkTarget(String commit, String filePath, String etag) {
+        Path pointer = pointer(commit, filePath);
+        return pointer.getParent().relativize(blob(etag));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.modelkeeper.core.ops;
+
+import dev.modelkeeper.core.cache.HubLayout;
+import dev.modelkeeper.core.fs.ContentHash;
+import dev.modelkeeper.core.hub.Download;
+import dev.modelkeeper.core.hub.FileMetadata;
+import dev.modelkeeper.core.hub.HubClient;
+import dev.modelkeeper.core.hub.HubException;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.task.OperationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.HttpUrl;
+
+/**
+ * Fetches one blob into {@code blobs/<etag>.incomplete}, resuming with a Range request after a broken
+ * stream, a cancel or a restart, and moves it to {@code blobs/<etag>} only once its size and content
+ * hash are right. A corrupt or truncated download never becomes a blob. Call under the blob's lock.
+ */
+final class BlobFetcher {
+
+    private static final int MAX_STALLS = 5;
+    private static final int CHUNK = 1 << 20;
+
+    private final HubClient client;
+    private final AtomicLong transferred;
+
+    BlobFetcher(HubClient client, AtomicLong transferred) {
+        this.client = client;
+        this.transferred = transferred;
+    }
+
+    void fetch(HubLayout layout, String commit, String etag, long size, HttpUrl url, Cancellation cancel)
+            throws OperationException {
+        Path partial = layout.incomplete(etag);
+        var meta = new FileMetadata(commit, etag, size, url, null);
+        int failures = 0;
+        while (true) {
+            cancel.throwIfCancelled();
+            long have = sizeOf(partial);
+            if (have == size) {
+                break;
+            }
+            if (have > size) {
+                deleteQuietly(partial); // longer than the file can be: start over
+                continue;
+            }
+            try (Download d = client.download(meta, have, cancel)) {
+                if (append(d, partial, have, cancel) > 0) {
+                    failures = 0; // bytes arrived: the stream is alive, keep resuming
+                }
+            } catch (HubException e) {
+                if (!e.isRetryable() || ++failures > MAX_STALLS) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                cancel.throwIfCancelled();
+                if (++failures > MAX_STALLS) {
+                    throw new OperationException("The download of " + etag + " kept breaking off; what was fetched "
+                            + "is kept and resumes next time. Check the connection and try again.", partial, e);
+                }
+            }
+        }
+        verifyAndPublish(layout, etag, size, partial);
+    }
+
+    /** Appends the body at {@code have} (or from 0 when the server restarted); returns bytes written. */
+    private long append(Download d, Path partial, long have, Cancellation cancel) throws IOException,
+            CancelledException {
+        long written = 0;
+        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             InputStream in = d.body()) {
+            if (!d.resumed()) {
+                out.truncate(0); // a 200 answer to a Range request is a restart (spec §2.5)
+                transferred.addAndGet(-have);
+                have = 0;
+            }
+            out.position(have);
+            byte[] buf = new byte[CHUNK];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                out.write(ByteBuffer.wrap(buf, 0, n));
+                written += n;
+                transferred.addAndGet(n);
+                cancel.throwIfCancelled();
+            }
+        }
+        return written;
+    }
+
+    private static void verifyAndPublish(HubLayout layout, String etag, long size, Path partial)
+            throws OperationException {
+        try {
+            long actual = Files.size(partial);
+            var hash = ContentHash.forEtag(etag, size);
+            boolean ok = actual == size && (hash == null || hashOf(partial, hash));
+            if (!ok) {
+                Files.delete(partial);
+                throw new OperationException("The downloaded file " + etag + " did not match its checksum ("
+                        + actual + " of " + size + " bytes); it was discarded and nothing in the cache changed. "
+                        + "Try again.", layout.blob(etag));
+            }
+            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            move(partial, layout.blob(etag));
+        } catch (IOException e) {
+            throw new OperationException("Could not finish " + layout.blob(etag) + ": " + e.getMessage()
+                    + ". Check free space and permissions.", layout.blob(etag), e);
+        }
+    }
+
+    private static boolean hashOf(Path file, ContentHash hash) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[CHUNK];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                hash.update(buf, 0, n);
+            }
+        }
+        return hash.matches();
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the size check fails again and reports it
+        }
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.exists(p) ? Files.size(p) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.modelkeeper.core.ops;
+
+import dev.modelkeeper.core.cache.HubLayout;
+import dev.modelkeeper.core.fs.FileLocks;
+import dev.modelkeeper.core.hub.HubClient;
+import dev.modelkeeper.core.hub.PathPatterns;
+import dev.modelkeeper.core.hub.TreeEntry;
+import dev.modelkeeper.core.ops.DownloadPlan.Action;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.task.Operation;
+import dev.modelkeeper.core.task.OperationException;
+import dev.modelkeeper.core.task.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Downloads a revision of a repo into a hub cache, writing exactly what the official client writes, so
+ * that {@code huggingface_hub} loads it offline as its own. Blobs already in the cache cost nothing;
+ * several files download at once; each blob is fetched under its {@code .locks} flock, which excludes
+ * (and is excluded by) Python clients on the same cache.
+ */
+public final class DownloadOperation implements Operation<DownloadPlan> {
+
+    private final HubClient client;
+    private final DownloadRequest request;
+    private final int parallelism;
+
+    public DownloadOperation(HubClient client, DownloadRequest request, int parallelism) {
+        this.client = client;
+        this.request = request;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    @Override
+    public String title() {
+        return "Downloading " + request.repoId() + "@" + request.revision();
+    }
+
+    @Override
+    public DownloadPlan run(ProgressListener progress, Cancellation cancel) throws OperationException {
+        progress.message(request.repoId() + ": listing files");
+        String commit = request.revision().matches("[0-9a-f]{40}") ? request.revision()
+                : client.repoInfo(request.type(), request.repoId(), request.revision(), cancel).sha();
+        var patterns = new PathPatterns(request.include(), request.exclude());
+        List<TreeEntry> entries = client.listTree(request.type(), request.repoId(), commit, cancel).stream()
+                .filter(e -> patterns.accepts(e.path())).toList();
+        var layout = new HubLayout(request.cache(), request.type(), request.repoId());
+        DownloadPlan plan = plan(layout, commit, entries);
+        if (request.dryRun()) {
+            return plan;
+        }
+        DiskSpace.require(request.cache(), plan.bytesToFetch());
+        var writer = new CacheWriter(layout);
+        try {
+            writer.prepare(commit);
+            writer.writeRef(request.revision(), commit);
+            writer.writeTree(commit, entries);
+        } catch (IOException e) {
+            throw new OperationException("Could not write to the cache " + request.cache() + ": " + e.getMessage()
+                    + ". Check that the folder is writable.", request.cache(), e);
+        }
+        fetchAll(layout, plan, progress, cancel);
+        link(writer, plan);
+        progress.progress(plan.bytesToFetch(), plan.bytesToFetch());
+        return plan;
+    }
+
+    /** PRESENT when the snapshot entry resolves, LINK when the blob is there, else FETCH (once per blob). */
+    private static DownloadPlan plan(HubLayout layout, String commit, List<TreeEntry> entries) {
+        var items = new ArrayList<DownloadPlan.Item>();
+        var fetching = new HashSet<String>();
+        for (TreeEntry e : entries) {
+            Action action = Files.exists(layout.pointer(commit, e.path())) ? Action.PRESENT
+                    : Files.exists(layout.blob(e.etag())) || !fetching.add(e.etag()) ? Action.LINK : Action.FETCH;
+            items.add(new DownloadPlan.Item(e.path(), e.etag(), e.size(), action));
+        }
+        return new DownloadPlan(commit, layout.snapshot(commit), items);
+    }
+
+    private void fetchAll(HubLayout layout, DownloadPlan plan, ProgressListener progress, Cancellation outer)
+            throws OperationException {
+        var cancel = Cancellation.create(); // one failed file stops the others without cancelling the caller
+        AutoCloseable link = outer.onCancel(cancel::cancel);
+        var transferred = new AtomicLong();
+        var fetcher = new BlobFetcher(client, transferred);
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism,
+                Thread.ofPlatform().daemon().name("download-", 0).factory());
+        var futures = new ArrayList<Future<Void>>();
+        try {
+            for (var item : plan.files()) {
+                if (item.action() == Action.FETCH) {
+                    futures.add(pool.submit(() -> fetchLocked(fetcher, layout, plan.commit(), item, cancel)));
+                }
+            }
+            for (var f : futures) {
+                await(f, transferred, plan.bytesToFetch(), progress, cancel);
+            }
+        } catch (OperationException e) {
+            cancel.cancel(); // stop the other files; their partial data stays and resumes next time
+            throw outer.isCancelled() ? new CancelledException() : e;
+        } finally {
+            pool.shutdownNow();
+            try {
+                link.close();
+            } catch (Exception ignored) {
+                // only unregisters the hook
+            }
+        }
+    }
+
+    private Void fetchLocked(BlobFetcher fetcher, HubLayout layout, String commit, DownloadPlan.Item item,
+                             Cancellation cancel) throws OperationException, IOException {
+        try (var lock = FileLocks.lock(layout.lock(item.etag()), cancel)) {
+            if (!Files.exists(layout.blob(item.etag()))) { // another process may have finished it meanwhile
+                fetcher.fetch(layout, commit, item.etag(), item.size(),
+                        client.resolveUrl(request.type(), request.repoId(), commit, item.path()), cancel);
+            }
+        }
+        return null;
+    }
+
+    private static void await(Future<Void> f, AtomicLong done, long total, ProgressListener progress,
+                              Cancellation cancel) throws OperationException {
+        while (true) {
+            try {
+                f.get(200, TimeUnit.MILLISECONDS);
+                progress.progress(done.get(), total);
+                return;
+            } catch (TimeoutException e) {
+                progress.progress(done.get(), total);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof OperationException oe) {
+                    throw oe;
+                }
+                throw new OperationException("A download failed: " + e.getCause().getMessage(), null, e.getCause());
+            }
+        }
+    }
+
+    private static void link(CacheWriter writer, DownloadPlan plan) throws OperationException {
+        for (var item : plan.files()) {
+            if (item.action() == Action.PRESENT) {
+                continue;
+            }
+            try {
+                writer.link(plan.commit(), item.path(), item.etag(), item.action() == Action.FETCH);
+            } catch (IOException e) {
+                Path p = plan.snapshot().resolve(item.path());
+                throw new OperationException("Could not create " + p + ": " + e.getMessage(), p, e);
+            }
+        }
+    }
+}
