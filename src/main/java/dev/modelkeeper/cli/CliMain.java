@@ -39,6 +39,7 @@ public final class CliMain {
         try {
             return switch (args[0]) {
                 case "scan" -> scanCommand(env, texts, out, err).run(rest);
+                case "download" -> new DownloadCommand(env, texts, out, err).run(rest);
                 default -> usageError(err, texts, texts.format("error.unknownCommand", args[0]));
             };
         } catch (UsageException e) {

@@ -10,6 +10,8 @@ final class CliProgress implements ProgressListener {
     private final boolean enabled;
     private volatile String message = "";
     private long lastPercent = -1;
+    private boolean bytes;
+    private final long started = System.nanoTime();
 
     CliProgress(PrintStream err, boolean enabled) {
         this.err = err;
@@ -18,6 +20,12 @@ final class CliProgress implements ProgressListener {
 
     static CliProgress forTerminal(PrintStream err) {
         return new CliProgress(err, System.console() != null && System.console().isTerminal());
+    }
+
+    /** Shows progress as bytes with speed and time left (downloads). */
+    CliProgress bytes() {
+        bytes = true;
+        return this;
     }
 
     @Override
@@ -33,10 +41,26 @@ final class CliProgress implements ProgressListener {
         long percent = done * 100 / total;
         if (percent != lastPercent) {
             lastPercent = percent;
-            String line = String.format("%3d%%  %s", percent, message);
+            String line = bytes ? String.format("%3d%%  %s / %s  %s  %s", percent,
+                    dev.modelkeeper.core.cache.SizeFormat.human(done), dev.modelkeeper.core.cache.SizeFormat.human(total),
+                    rate(done), eta(done, total)) : String.format("%3d%%  %s", percent, message);
             err.print("\r" + (line.length() > 79 ? line.substring(0, 79) : line) + "\u001b[K");
             err.flush();
         }
+    }
+
+    private String rate(long done) {
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        return dev.modelkeeper.core.cache.SizeFormat.human((long) (done / seconds)) + "B/s";
+    }
+
+    private String eta(long done, long total) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (done <= 0) {
+            return "";
+        }
+        long left = (long) ((total - done) * seconds / done);
+        return String.format("ETA %d:%02d", left / 60, left % 60);
     }
 
     void finish() {

@@ -11,6 +11,8 @@ final class ExitCode {
     static final int USAGE = 2;
     /** A cache folder named on the command line is missing, not a folder, or unreadable. */
     static final int ROOT_UNAVAILABLE = 3;
+    /** The Hub refused: repository, revision or file not found, gated, or no access. */
+    static final int REFUSED = 4;
     /** Interrupted with Ctrl+C (set by the JVM on SIGINT). */
     static final int INTERRUPTED = 130;
 

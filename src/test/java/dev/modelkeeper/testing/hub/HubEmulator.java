@@ -52,6 +52,18 @@ public final class HubEmulator implements AutoCloseable {
         return this;
     }
 
+    private volatile long bytesPerSecond;
+
+    /** Serves file bodies no faster than this (0: unlimited), so concurrent downloads overlap. */
+    public HubEmulator throttle(long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
+        return this;
+    }
+
+    long bytesPerSecond() {
+        return bytesPerSecond;
+    }
+
     BodyFault takeBodyFault() {
         return bodyFaults.poll();
     }

@@ -96,7 +96,7 @@ final class ResolveHandler {
         int sent = fault == HubEmulator.BodyFault.TRUNCATE ? body.length / 2
                 : fault == HubEmulator.BodyFault.STALL ? Math.min(10, body.length) : body.length;
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(body, 0, sent);
+            write(out, body, sent, hub.bytesPerSecond());
             hub.countBytes(sent);
             if (fault == HubEmulator.BodyFault.STALL) {
                 out.flush();
@@ -104,6 +104,18 @@ final class ResolveHandler {
             }
         } catch (IOException closedEarly) {
             // a truncated body: the exchange fails to complete, which is the point
+        }
+    }
+
+    /** Writes in 64 KiB pieces, pausing to stay under the rate when one is set. */
+    private static void write(OutputStream out, byte[] body, int length, long rate) throws IOException {
+        int piece = 64 * 1024;
+        for (int off = 0; off < length; off += piece) {
+            out.write(body, off, Math.min(piece, length - off));
+            if (rate > 0) {
+                out.flush();
+                sleepQuietly(piece * 1000L / rate);
+            }
         }
     }
 
