@@ -9,7 +9,13 @@ import dev.modelkeeper.core.env.SettingsStore;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.fs.FileSystemProbes;
 import dev.modelkeeper.ui.content.CacheContentViewModel;
+import dev.modelkeeper.core.hub.HubClient;
+import dev.modelkeeper.core.hub.HubEndpoint;
+import dev.modelkeeper.core.hub.HubToken;
+import dev.modelkeeper.core.hub.RetryPolicy;
+import dev.modelkeeper.core.ops.DownloadOperation;
 import java.time.Clock;
+import okhttp3.OkHttpClient;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +29,7 @@ public final class AppContext implements AutoCloseable {
 
     private final ExecutorService scanExecutor;
     private final ExecutorService ioExecutor;
+    private final ExecutorService downloadExecutor;
     private final SettingsStore settingsStore;
     private final Locale locale;
     private final ResourceBundle texts;
@@ -32,6 +39,7 @@ public final class AppContext implements AutoCloseable {
     private AppContext(Environment env, Locale forced) {
         scanExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("scan"));
         ioExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("io"));
+        downloadExecutor = Executors.newFixedThreadPool(2, UncaughtErrors.threads("download"));
         settingsStore = new SettingsStore(AppPaths.of(env).settingsFile());
         Settings settings = settingsStore.load();
         locale = forced != null ? forced : chooseLocale(settings);
@@ -39,9 +47,12 @@ public final class AppContext implements AutoCloseable {
         dialogs = new FxDialogs(texts);
         var content = new CacheContentViewModel(new DesktopPathActions(ioExecutor, dialogs, texts), locale,
                 Clock.systemUTC());
-        var services = new MainViewModel.Services(new CacheLocator(env),
+        var locator = new CacheLocator(env);
+        var hub = new HubClient(new OkHttpClient(), HubEndpoint.resolve(env, null, false),
+                HubToken.resolve(env, locator.hfHome(), null), RetryPolicy.standard());
+        var services = new MainViewModel.Services(locator,
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld), settingsStore, scanExecutor,
-                ioExecutor);
+                ioExecutor, request -> new DownloadOperation(hub, request, 8), downloadExecutor);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
     }
 
@@ -80,6 +91,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         scanExecutor.shutdownNow();
+        downloadExecutor.shutdownNow();
         ioExecutor.shutdown();
         try {
             // let a pending settings save finish: losing the window position is minor, a torn file is not

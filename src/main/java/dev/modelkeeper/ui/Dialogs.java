@@ -8,4 +8,14 @@ public interface Dialogs {
 
     /** A failure: one sentence, with the technical details expandable. */
     void error(String message, Throwable details);
+
+    /** A failed job: says why and offers to try again; true when the user wants to. */
+    default boolean askRetry(String message) {
+        error(message, null);
+        return false;
+    }
+
+    /** A short note that a background job finished (a notification, not a modal dialog). */
+    default void notify(String message) {
+    }
 }

@@ -46,6 +46,26 @@ public final class FxDialogs implements Dialogs {
         alert.show();
     }
 
+    @Override
+    public boolean askRetry(String message) {
+        var retry = new javafx.scene.control.ButtonType(texts.getString("jobs.retry"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        var alert = new Alert(Alert.AlertType.ERROR, message, retry, javafx.scene.control.ButtonType.CLOSE);
+        alert.initOwner(owner);
+        alert.setHeaderText(null);
+        alert.setTitle("ModelKeeper");
+        return alert.showAndWait().filter(retry::equals).isPresent();
+    }
+
+    @Override
+    public void notify(String message) {
+        if (owner == null) {
+            return;
+        }
+        org.controlsfx.control.Notifications.create().owner(owner).title("ModelKeeper").text(message)
+                .showInformation();
+    }
+
     /** The one sentence shown for a bug we did not foresee. */
     void unexpected(Throwable e) {
         error(texts.getString("error.unexpected"), e);

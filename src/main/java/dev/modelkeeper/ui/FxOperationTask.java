@@ -13,10 +13,22 @@ public final class FxOperationTask<R> extends Task<R> {
 
     private final Operation<R> operation;
     private final Cancellation cancellation = Cancellation.create();
+    private final TransferRate rate;
 
     public FxOperationTask(Operation<R> operation) {
+        this(operation, null);
+    }
+
+    /** With a rate, progress counts bytes and the message shows "done of total · speed · time left". */
+    public FxOperationTask(Operation<R> operation, TransferRate rate) {
         this.operation = operation;
+        this.rate = rate;
         updateTitle(operation.title());
+    }
+
+    /** Whether this task moves bytes (a download) rather than scanning. */
+    public boolean isTransfer() {
+        return rate != null;
     }
 
     @Override
@@ -25,11 +37,16 @@ public final class FxOperationTask<R> extends Task<R> {
             @Override
             public void progress(long done, long total) {
                 updateProgress(done, total);
+                if (rate != null) {
+                    updateMessage(rate.describe(done, total));
+                }
             }
 
             @Override
             public void message(String message) {
-                updateMessage(message);
+                if (rate == null) {
+                    updateMessage(message);
+                }
             }
         }, cancellation);
     }

@@ -27,6 +27,8 @@ public final class MainView extends BorderPane {
     public interface Actions {
         void chooseFolder();
 
+        void openDownload();
+
         void switchLanguage(String tag);
 
         void about();
@@ -57,7 +59,7 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);
-        setBottom(statusBar());
+        setBottom(new VBox(jobs(), statusBar()));
     }
 
     private MenuBar menuBar() {
@@ -67,7 +69,9 @@ public final class MainView extends BorderPane {
         refresh.setAccelerator(KeyCombination.keyCombination("F5"));
         var quit = item("menu.file.quit", actions::quit);
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        var file = new Menu(texts.getString("menu.file"), null, add, refresh, quit);
+        var download = item("menu.file.download", actions::openDownload);
+        download.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+        var file = new Menu(texts.getString("menu.file"), null, download, add, refresh, quit);
         var language = new Menu(texts.getString("menu.view.language"), null,
                 item("menu.view.language.en", () -> actions.switchLanguage("en")),
                 item("menu.view.language.zh", () -> actions.switchLanguage("zh-CN")));
@@ -89,7 +93,26 @@ public final class MainView extends BorderPane {
         var add = new Button(texts.getString("toolbar.add"));
         add.setId("add-folder");
         add.setOnAction(e -> actions.chooseFolder());
-        return new ToolBar(refresh, add);
+        var download = new Button(texts.getString("toolbar.download"));
+        download.setId("download");
+        download.setOnAction(e -> actions.openDownload());
+        return new ToolBar(download, refresh, add);
+    }
+
+    /** Running jobs with progress, speed, time left and cancel; hidden when nothing runs. */
+    private org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>> jobs() {
+        var view = new org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>>();
+        view.setId("jobs");
+        javafx.collections.ListChangeListener<javafx.concurrent.Task<?>> sync = c -> {
+            view.getTasks().setAll(model.tasks().filtered(t -> t instanceof FxOperationTask<?> f && f.isTransfer()));
+            view.setVisible(!view.getTasks().isEmpty());
+            view.setManaged(view.isVisible());
+        };
+        model.tasks().addListener(sync);
+        view.setVisible(false);
+        view.setManaged(false);
+        view.setPrefHeight(130);
+        return view;
     }
 
     private HBox statusBar() {

@@ -17,7 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import dev.modelkeeper.core.ops.DownloadPlan;
+import dev.modelkeeper.core.ops.DownloadRequest;
+import dev.modelkeeper.core.task.Operation;
+import dev.modelkeeper.ui.download.DownloadViewModel;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -39,6 +44,8 @@ public final class MainViewModel {
     private final SettingsStore settingsStore;
     private final Executor scanExecutor;
     private final Executor ioExecutor;
+    private final Function<DownloadRequest, Operation<DownloadPlan>> downloads;
+    private final Executor downloadExecutor;
     private final CacheContentViewModel content;
     private final Dialogs dialogs;
     private final ResourceBundle texts;
@@ -56,6 +63,8 @@ public final class MainViewModel {
         this.settingsStore = services.settingsStore();
         this.scanExecutor = services.scanExecutor();
         this.ioExecutor = services.ioExecutor();
+        this.downloads = services.downloads();
+        this.downloadExecutor = services.downloadExecutor();
         this.settings = settings;
         this.content = content;
         this.dialogs = dialogs;
@@ -64,7 +73,8 @@ public final class MainViewModel {
 
     /** The collaborators a main window needs. */
     public record Services(CacheLocator locator, CacheScanner scanner, SettingsStore settingsStore,
-                           Executor scanExecutor, Executor ioExecutor) {
+                           Executor scanExecutor, Executor ioExecutor,
+                           Function<DownloadRequest, Operation<DownloadPlan>> downloads, Executor downloadExecutor) {
     }
 
     public ObservableList<RootItemViewModel> roots() {
@@ -207,6 +217,36 @@ public final class MainViewModel {
                         settingsStore.file()), e));
             }
         });
+    }
+
+    /** A form for "Download model…", targeting the hub caches in the sidebar (the main one first). */
+    public DownloadViewModel newDownload() {
+        var targets = new ArrayList<CacheRoot>();
+        targets.add(locator.hubCache());
+        roots.stream().filter(i -> !i.isAll() && i.scanProperty().get() != null
+                        && i.scanProperty().get().kind() == dev.modelkeeper.core.cache.CacheKind.HF_HUB)
+                .map(RootItemViewModel::root).filter(r -> !targets.contains(r)).forEach(targets::add);
+        return new DownloadViewModel(targets, downloads, ioExecutor, texts);
+    }
+
+    /** Runs a download in the background; it shows in the jobs panel and the tree updates when it lands. */
+    public void startDownload(DownloadRequest request) {
+        var task = new FxOperationTask<>(downloads.apply(request), new TransferRate(texts, System::nanoTime));
+        task.setOnSucceeded(e -> {
+            tasks.remove(task);
+            dialogs.notify(MessageFormat.format(texts.getString("jobs.downloaded"), request.repoId()));
+            refresh();
+        });
+        task.setOnCancelled(e -> tasks.remove(task));
+        task.setOnFailed(e -> {
+            tasks.remove(task);
+            if (dialogs.askRetry(MessageFormat.format(texts.getString("jobs.failed"), request.repoId(),
+                    task.getException().getMessage()))) {
+                startDownload(request);
+            }
+        });
+        tasks.add(task);
+        downloadExecutor.execute(task);
     }
 
     public void cancelScan() {

@@ -82,6 +82,13 @@ public final class ModelKeeperApp extends Application {
         }
 
         @Override
+        public void openDownload() {
+            var form = context.mainViewModel().newDownload();
+            new dev.modelkeeper.ui.download.DownloadDialog(form, context.texts()).showAndWait()
+                    .ifPresent(context.mainViewModel()::startDownload);
+        }
+
+        @Override
         public void switchLanguage(String tag) {
             context.mainViewModel().updateSettings(s -> s.withLanguage(tag));
             context.dialogs().info(context.texts().getString("language.restart"));

@@ -138,6 +138,10 @@ class MainWindowTest {
         }
 
         @Override
+        public void openDownload() {
+        }
+
+        @Override
         public void switchLanguage(String tag) {
         }
 

@@ -1,0 +1,150 @@
+package dev.modelkeeper.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modelkeeper.core.env.Environment;
+import dev.modelkeeper.testing.hub.FixtureRepo;
+import dev.modelkeeper.testing.hub.HubEmulator;
+import dev.modelkeeper.ui.download.DownloadDialog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.controlsfx.control.TaskProgressView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class DownloadFlowTest {
+
+    @TempDir
+    Path dir;
+    private HubEmulator hub;
+    private AppContext context;
+    private MainViewModel model;
+
+    @BeforeEach
+    void start(FxRobot robot) throws Exception {
+        var repo = FixtureRepo.model("org/name");
+        String c = repo.commit(1);
+        repo.file(c, "config.json", "{}").lfsFile(c, "model.safetensors", new byte[1_000_000]).ref("main", c);
+        hub = new HubEmulator().withCdn().add(repo);
+        var env = new Environment(Map.of("HF_ENDPOINT", hub.url(), "HF_HUB_CACHE", dir.resolve("hub").toString(),
+                "MODELKEEPER_CONFIG_DIR", dir.resolve("cfg").toString()), dir.resolve("home"), Environment.Os.LINUX);
+        context = AppContext.create(env, Locale.ENGLISH);
+        model = context.mainViewModel();
+        robot.interact(() -> {
+            var stage = new Stage();
+            stage.setScene(new Scene(new MainView(model, new NoActions()), 1100, 700));
+            stage.show();
+            model.refresh();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.roots().size() > 1);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> robot.listWindows().stream().filter(w -> w instanceof Stage)
+                .forEach(w -> ((Stage) w).close()));
+        context.close();
+        hub.close();
+    }
+
+    private void openDialogFor(FxRobot robot, String repoId) {
+        robot.interact(() -> {
+            var form = model.newDownload();
+            form.repoIdProperty().set(repoId);
+            var dialog = new DownloadDialog(form, context.texts());
+            dialog.resultProperty().addListener((o, was, request) -> {
+                if (request != null) {
+                    model.startDownload(request);
+                }
+            });
+            dialog.show();
+        });
+    }
+
+    @Test
+    void previewThenDownloadShowsProgressAndTheNewRepo(FxRobot robot) throws Exception {
+        hub.throttle(1_000_000);
+        openDialogFor(robot, "org/name");
+
+        robot.clickOn("#download-preview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#download-preview-text")
+                .queryAs(Label.class).getText().startsWith("2 files, 1.0 MB to fetch"));
+        robot.clickOn("Download");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#jobs")
+                .queryAs(TaskProgressView.class).getTasks().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.content().visibleRepos().stream()
+                .anyMatch(r -> r.repoId().equals("org/name")));
+        assertTrue(robot.lookup("#jobs").queryAs(TaskProgressView.class).getTasks().isEmpty());
+        assertTrue(Files.exists(dir.resolve("hub/models--org--name/refs/main")));
+    }
+
+    @Test
+    void aFailingDownloadSaysWhyAndCanBeClosed(FxRobot robot) throws Exception {
+        openDialogFor(robot, "org/missing");
+        robot.clickOn("Download");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .content").tryQuery()
+                .map(n -> ((Label) n).getText().contains("org/missing was not found")).orElse(false));
+        robot.interact(() -> robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Close")).findFirst().orElseThrow().fire());
+        assertEquals(0, model.tasks().size());
+    }
+
+    @Test
+    void cancellingARunningDownloadStopsItWithoutABlob(FxRobot robot) throws Exception {
+        hub.throttle(200_000);
+        openDialogFor(robot, "org/name");
+        robot.clickOn("Download");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
+                .anyMatch(t -> t.getProgress() > 0 && t.getProgress() < 1)).get());
+
+        robot.interact(() -> robot.lookup("#jobs").lookup(".button").queryAs(Button.class).fire());
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().isEmpty())
+                .get());
+        try (var blobs = Files.list(dir.resolve("hub/models--org--name/blobs"))) {
+            assertTrue(blobs.noneMatch(p -> p.getFileName().toString().length() == 64), "no unverified blob");
+        }
+    }
+
+    /** Window actions are not under test here. */
+    private static final class NoActions implements MainView.Actions {
+        @Override
+        public void chooseFolder() {
+        }
+
+        @Override
+        public void openDownload() {
+        }
+
+        @Override
+        public void switchLanguage(String tag) {
+        }
+
+        @Override
+        public void about() {
+        }
+
+        @Override
+        public void quit() {
+        }
+    }
+}
