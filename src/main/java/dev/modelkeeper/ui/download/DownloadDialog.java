@@ -39,6 +39,18 @@ public final class DownloadDialog extends Dialog<DownloadRequest> {
         var type = new ChoiceBox<RepoType>();
         type.getItems().setAll(RepoType.MODEL, RepoType.DATASET, RepoType.SPACE);
         type.valueProperty().bindBidirectional(model.typeProperty());
+        type.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RepoType t) {
+                return t == null ? "" : texts.getString("download.type." + t.id());
+            }
+
+            @Override
+            public RepoType fromString(String s) {
+                return null;
+            }
+        });
+        setOnShown(e -> repo.requestFocus());
         var revision = field("download-revision", "main");
         revision.textProperty().bindBidirectional(model.revisionProperty());
         var include = field("download-include", "*.safetensors config.json");
