@@ -156,6 +156,44 @@ class DownloadOperationTest {
     }
 
     @Test
+    void anInterrupted200MegabyteDownloadResumesKeepingWhatItHad() throws Exception {
+        byte[] big = new byte[200_000_000];
+        for (int i = 0; i < big.length; i += 4096) {
+            big[i] = (byte) (i >> 12);
+        }
+        var repo = FixtureRepo.model("org/big");
+        String c = repo.commit(1);
+        repo.lfsFile(c, "model.safetensors", big).ref("main", c);
+        hub.add(repo);
+        var client = new HubClient(new OkHttpClient(), HubEndpoint.of(hub.url(), false), Optional.empty(),
+                RetryPolicy.none());
+        var request = new DownloadRequest(RepoType.MODEL, "org/big", "main", List.of(), List.of(), cache, false);
+        var cancel = Cancellation.create();
+        var fetchedBefore = new java.util.concurrent.atomic.AtomicLong();
+        ProgressListener stopHalfway = new ProgressListener() {
+            @Override
+            public void progress(long done, long total) {
+                if (done >= total / 2 && !cancel.isCancelled()) {
+                    fetchedBefore.set(done);
+                    cancel.cancel();
+                }
+            }
+        };
+
+        assertThrows(CancelledException.class, () -> new DownloadOperation(client, request, 1).run(stopHalfway, cancel));
+        long servedFirst = hub.bytesServed();
+        new DownloadOperation(client, request, 1).run(ProgressListener.NONE, Cancellation.create());
+
+        long refetched = hub.bytesServed() - big.length;
+        System.out.printf("resume: served %,d bytes before the cancel, %,d of them again after it%n", servedFirst,
+                refetched);
+        assertTrue(fetchedBefore.get() >= big.length / 2, "stopped at " + fetchedBefore.get());
+        assertTrue(refetched <= servedFirst / 10, "fetched twice: " + refetched + " of " + servedFirst);
+        assertEquals(big.length, Files.size(new HubLayout(cache, RepoType.MODEL, "org/big")
+                .blob(CacheFixture.sha256(big))));
+    }
+
+    @Test
     void cancellingStopsTheDownloadAndKeepsThePartialForLater() throws Exception {
         var client = new HubClient(new OkHttpClient(), HubEndpoint.of(hub.url(), false), Optional.empty(),
                 RetryPolicy.none());
