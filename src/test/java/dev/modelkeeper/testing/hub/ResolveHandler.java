@@ -96,8 +96,7 @@ final class ResolveHandler {
         int sent = fault == HubEmulator.BodyFault.TRUNCATE ? body.length / 2
                 : fault == HubEmulator.BodyFault.STALL ? Math.min(10, body.length) : body.length;
         try (OutputStream out = ex.getResponseBody()) {
-            write(out, body, sent, hub.bytesPerSecond());
-            hub.countBytes(sent);
+            write(out, body, sent, hub);
             if (fault == HubEmulator.BodyFault.STALL) {
                 out.flush();
                 sleepQuietly(30_000);
@@ -107,11 +106,14 @@ final class ResolveHandler {
         }
     }
 
-    /** Writes in 64 KiB pieces, pausing to stay under the rate when one is set. */
-    private static void write(OutputStream out, byte[] body, int length, long rate) throws IOException {
+    /** Writes in 64 KiB pieces, counting each as it goes out, pausing to stay under the rate if one is set. */
+    private static void write(OutputStream out, byte[] body, int length, HubEmulator hub) throws IOException {
         int piece = 64 * 1024;
+        long rate = hub.bytesPerSecond();
         for (int off = 0; off < length; off += piece) {
-            out.write(body, off, Math.min(piece, length - off));
+            int n = Math.min(piece, length - off);
+            out.write(body, off, n);
+            hub.countBytes(n);
             if (rate > 0) {
                 out.flush();
                 sleepQuietly(piece * 1000L / rate);
