@@ -43,6 +43,7 @@ final class BlobFetcher {
             throws OperationException {
         Path partial = layout.incomplete(etag);
         var meta = new FileMetadata(commit, etag, size, url, null);
+        var hash = new RunningHash(etag, size);
         int failures = 0;
         while (true) {
             cancel.throwIfCancelled();
@@ -55,7 +56,7 @@ final class BlobFetcher {
                 continue;
             }
             try (Download d = client.download(meta, have, cancel)) {
-                if (append(d, partial, have, cancel) > 0) {
+                if (append(d, partial, have, hash, cancel) > 0) {
                     failures = 0; // bytes arrived: the stream is alive, keep resuming
                 }
             } catch (HubException e) {
@@ -70,12 +71,12 @@ final class BlobFetcher {
                 }
             }
         }
-        verifyAndPublish(layout, etag, size, partial);
+        verifyAndPublish(layout, etag, size, partial, hash);
     }
 
     /** Appends the body at {@code have} (or from 0 when the server restarted); returns bytes written. */
-    private long append(Download d, Path partial, long have, Cancellation cancel) throws IOException,
-            CancelledException {
+    private long append(Download d, Path partial, long have, RunningHash hash, Cancellation cancel)
+            throws IOException, CancelledException {
         long written = 0;
         try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              InputStream in = d.body()) {
@@ -84,10 +85,12 @@ final class BlobFetcher {
                 transferred.addAndGet(-have);
                 have = 0;
             }
+            hash.catchUp(partial, have);
             out.position(have);
             byte[] buf = new byte[CHUNK];
             for (int n; (n = in.read(buf)) > 0; ) {
                 out.write(ByteBuffer.wrap(buf, 0, n));
+                hash.update(buf, n);
                 written += n;
                 transferred.addAndGet(n);
                 cancel.throwIfCancelled();
@@ -96,12 +99,12 @@ final class BlobFetcher {
         return written;
     }
 
-    private static void verifyAndPublish(HubLayout layout, String etag, long size, Path partial)
+    private static void verifyAndPublish(HubLayout layout, String etag, long size, Path partial, RunningHash hash)
             throws OperationException {
         try {
             long actual = Files.size(partial);
-            var hash = ContentHash.forEtag(etag, size);
-            boolean ok = actual == size && (hash == null || hashOf(partial, hash));
+            hash.catchUp(partial, actual); // a partial left complete by an earlier run is hashed here
+            boolean ok = actual == size && hash.matches();
             if (!ok) {
                 Files.delete(partial);
                 throw new OperationException("The downloaded file " + etag + " did not match its checksum ("
@@ -118,14 +121,46 @@ final class BlobFetcher {
         }
     }
 
-    private static boolean hashOf(Path file, ContentHash hash) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[CHUNK];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                hash.update(buf, 0, n);
+    /**
+     * The content hash, computed while bytes arrive; when the partial file holds bytes this process did
+     * not see (a resume after a restart), they are read from disk first.
+     */
+    private static final class RunningHash {
+        private final String etag;
+        private final long size;
+        private ContentHash hash;
+        private long seen;
+
+        RunningHash(String etag, long size) {
+            this.etag = etag;
+            this.size = size;
+            this.hash = ContentHash.forEtag(etag, size);
+        }
+
+        void catchUp(Path partial, long have) throws IOException {
+            if (seen == have) {
+                return;
+            }
+            hash = ContentHash.forEtag(etag, size);
+            seen = 0;
+            try (InputStream in = Files.newInputStream(partial)) {
+                byte[] buf = new byte[CHUNK];
+                for (int n; seen < have && (n = in.read(buf, 0, (int) Math.min(buf.length, have - seen))) > 0; ) {
+                    update(buf, n);
+                }
             }
         }
-        return hash.matches();
+
+        void update(byte[] buf, int n) {
+            if (hash != null) {
+                hash.update(buf, 0, n);
+            }
+            seen += n;
+        }
+
+        boolean matches() {
+            return hash == null || hash.matches();
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

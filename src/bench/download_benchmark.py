@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Download benchmark, side by side in one run, against the test hub emulator on 127.0.0.1:
+
+  * a 1,100-file repo: ModelKeeper `download` vs the official `snapshot_download` (target >= 1.5x)
+  * one 1 GB LFS file: ModelKeeper `download` vs `curl` of the same URL (target >= 0.9x)
+
+    python3 src/bench/download_benchmark.py [--big-mb 1000] [--runs 3]
+
+Needs target/modelkeeper.jar and target/test-classes (./mvnw verify) and target/hfh-venv.
+Every run starts from an empty cache; the ModelKeeper and official runs are whole processes.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+
+
+def timed(cmd, env=None):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--big-mb", type=int, default=1000)
+    p.add_argument("--runs", type=int, default=3)
+    a = p.parse_args()
+    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
+    jar = os.path.join(TOP, "target", "modelkeeper.jar")
+    python = os.path.join(os.environ.get("MODELKEEPER_HFH_VENV", os.path.join(TOP, "target", "hfh-venv")), "bin", "python")
+    cp_file = os.path.join(TOP, "target", "bench-classpath.txt")
+    subprocess.run([os.path.join(TOP, "mvnw"), "-q", "-o", "dependency:build-classpath",
+                    f"-Dmdep.outputFile={cp_file}"], check=True, cwd=TOP, stdout=subprocess.DEVNULL)
+    cp = ":".join([os.path.join(TOP, "target", "test-classes"), os.path.join(TOP, "target", "classes"),
+                   open(cp_file).read().strip()])
+    server = subprocess.Popen([java, "-Xmx4g", "-cp", cp, "dev.modelkeeper.bench.BenchHub", str(a.big_mb * 1_000_000)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    url = server.stdout.readline().strip()
+    work = tempfile.mkdtemp(prefix="mk-dl-bench-")
+    try:
+        env = dict(os.environ, HF_ENDPOINT=url, HF_HUB_DISABLE_TELEMETRY="1", HF_HUB_DISABLE_PROGRESS_BARS="1",
+                   HF_HUB_DISABLE_XET="1")
+
+        def fresh():
+            d = os.path.join(work, "cache")
+            shutil.rmtree(d, ignore_errors=True)
+            return d
+
+        def ours(repo):
+            return timed([java, "-jar", jar, "download", repo, "--cache", fresh(), "--endpoint", url])
+
+        def official(repo):
+            return timed([python, "-c", f"from huggingface_hub import snapshot_download; "
+                                        f"snapshot_download({repo!r}, cache_dir={fresh()!r})"], env)
+
+        def curl():
+            out = os.path.join(work, "curl.bin")
+            t = timed(["curl", "-sSfL", "-o", out, f"{url}/bench/big/resolve/main/model.safetensors"])
+            os.remove(out)
+            return t
+
+        ours("bench/many"), official("bench/many")  # warm up both
+        many = {"ours": [], "official": []}
+        big = {"ours": [], "curl": []}
+        for _ in range(a.runs):
+            many["official"].append(official("bench/many"))
+            many["ours"].append(ours("bench/many"))
+            big["curl"].append(curl())
+            big["ours"].append(ours("bench/big"))
+        m = {k: statistics.median(v) for k, v in many.items()}
+        b = {k: statistics.median(v) for k, v in big.items()}
+        mb = a.big_mb
+        print(f"emulator {url}, {a.runs} runs each, empty cache every run, medians")
+        print(f"1,100-file repo:  huggingface_hub snapshot_download {m['official']:7.2f} s   "
+              f"ModelKeeper download {m['ours']:7.2f} s   => {m['official'] / m['ours']:.2f}x  (target >= 1.5x)")
+        print(f"{mb} MB file:      curl {b['curl']:7.2f} s ({mb / b['curl']:.0f} MB/s)   "
+              f"ModelKeeper download {b['ours']:7.2f} s ({mb / b['ours']:.0f} MB/s)   "
+              f"=> {b['curl'] / b['ours']:.2f}x of curl  (target >= 0.9x)")
+    finally:
+        server.stdin.close()
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
