@@ -9,10 +9,8 @@ import dev.modelkeeper.core.env.SettingsStore;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.fs.FileSystemProbes;
 import dev.modelkeeper.ui.content.CacheContentViewModel;
-import dev.modelkeeper.core.hub.HubClient;
-import dev.modelkeeper.core.hub.HubEndpoint;
-import dev.modelkeeper.core.hub.HubToken;
-import dev.modelkeeper.core.hub.RetryPolicy;
+import dev.modelkeeper.core.env.TokenStore;
+import dev.modelkeeper.core.hub.HubClients;
 import dev.modelkeeper.core.ops.DownloadOperation;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
@@ -48,11 +46,12 @@ public final class AppContext implements AutoCloseable {
         var content = new CacheContentViewModel(new DesktopPathActions(ioExecutor, dialogs, texts), locale,
                 Clock.systemUTC());
         var locator = new CacheLocator(env);
-        var hub = new HubClient(new OkHttpClient(), HubEndpoint.resolve(env, null, false),
-                HubToken.resolve(env, locator.hfHome(), null), RetryPolicy.standard());
+        var tokens = new TokenStore(AppPaths.of(env).tokenFile());
+        var http = new OkHttpClient();
         var services = new MainViewModel.Services(locator,
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld), settingsStore, scanExecutor,
-                ioExecutor, request -> new DownloadOperation(hub, request, 8), downloadExecutor);
+                ioExecutor, (current, request) -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
+                        current.hub(), tokens.load()), request, current.hub().concurrency()), downloadExecutor, tokens);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
     }
 

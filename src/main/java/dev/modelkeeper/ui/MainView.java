@@ -29,6 +29,8 @@ public final class MainView extends BorderPane {
 
         void openDownload();
 
+        void openSettings();
+
         void switchLanguage(String tag);
 
         void about();
@@ -71,7 +73,8 @@ public final class MainView extends BorderPane {
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         var download = item("menu.file.download", actions::openDownload);
         download.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
-        var file = new Menu(texts.getString("menu.file"), null, download, add, refresh, quit);
+        var settings = item("menu.file.settings", actions::openSettings);
+        var file = new Menu(texts.getString("menu.file"), null, download, add, refresh, settings, quit);
         var language = new Menu(texts.getString("menu.view.language"), null,
                 item("menu.view.language.en", () -> actions.switchLanguage("en")),
                 item("menu.view.language.zh", () -> actions.switchLanguage("zh-CN")));

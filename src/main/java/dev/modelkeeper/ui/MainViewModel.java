@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import dev.modelkeeper.core.env.TokenStore;
 import java.util.function.UnaryOperator;
 import dev.modelkeeper.core.ops.DownloadPlan;
 import dev.modelkeeper.core.ops.DownloadRequest;
@@ -44,7 +45,8 @@ public final class MainViewModel {
     private final SettingsStore settingsStore;
     private final Executor scanExecutor;
     private final Executor ioExecutor;
-    private final Function<DownloadRequest, Operation<DownloadPlan>> downloads;
+    private final BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads;
+    private final TokenStore tokens;
     private final Executor downloadExecutor;
     private final CacheContentViewModel content;
     private final Dialogs dialogs;
@@ -64,6 +66,7 @@ public final class MainViewModel {
         this.scanExecutor = services.scanExecutor();
         this.ioExecutor = services.ioExecutor();
         this.downloads = services.downloads();
+        this.tokens = services.tokens();
         this.downloadExecutor = services.downloadExecutor();
         this.settings = settings;
         this.content = content;
@@ -74,7 +77,8 @@ public final class MainViewModel {
     /** The collaborators a main window needs. */
     public record Services(CacheLocator locator, CacheScanner scanner, SettingsStore settingsStore,
                            Executor scanExecutor, Executor ioExecutor,
-                           Function<DownloadRequest, Operation<DownloadPlan>> downloads, Executor downloadExecutor) {
+                           BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads,
+                           Executor downloadExecutor, TokenStore tokens) {
     }
 
     public ObservableList<RootItemViewModel> roots() {
@@ -226,12 +230,12 @@ public final class MainViewModel {
         roots.stream().filter(i -> !i.isAll() && i.scanProperty().get() != null
                         && i.scanProperty().get().kind() == dev.modelkeeper.core.cache.CacheKind.HF_HUB)
                 .map(RootItemViewModel::root).filter(r -> !targets.contains(r)).forEach(targets::add);
-        return new DownloadViewModel(targets, downloads, ioExecutor, texts);
+        return new DownloadViewModel(targets, r -> downloads.apply(settings, r), ioExecutor, texts);
     }
 
     /** Runs a download in the background; it shows in the jobs panel and the tree updates when it lands. */
     public void startDownload(DownloadRequest request) {
-        var task = new FxOperationTask<>(downloads.apply(request), new TransferRate(texts, System::nanoTime));
+        var task = new FxOperationTask<>(downloads.apply(settings, request), new TransferRate(texts, System::nanoTime));
         task.setOnSucceeded(e -> {
             tasks.remove(task);
             dialogs.notify(MessageFormat.format(texts.getString("jobs.downloaded"), request.repoId()));
@@ -247,6 +251,25 @@ public final class MainViewModel {
         });
         tasks.add(task);
         downloadExecutor.execute(task);
+    }
+
+    /** Saves the download settings; a non-null token replaces the stored one ("" removes it). */
+    public void saveHubSettings(Settings.HubSettings hub, String newToken) {
+        updateSettings(s -> s.withHub(hub));
+        if (newToken != null) {
+            ioExecutor.execute(() -> {
+                try {
+                    tokens.save(newToken);
+                } catch (java.io.IOException e) {
+                    Platform.runLater(() -> dialogs.error(texts.getString("error.token"), e));
+                }
+            });
+        }
+    }
+
+    /** Whether a token is stored in ModelKeeper's settings (its text is never shown). */
+    public boolean hasStoredToken() {
+        return tokens.load().isPresent();
     }
 
     public void cancelScan() {

@@ -89,6 +89,15 @@ public final class ModelKeeperApp extends Application {
         }
 
         @Override
+        public void openSettings() {
+            var model = context.mainViewModel();
+            String envEndpoint = System.getenv("HF_ENDPOINT");
+            new dev.modelkeeper.ui.settings.SettingsDialog(model.settings().hub(), model.hasStoredToken(),
+                    envEndpoint == null || envEndpoint.isBlank() ? null : envEndpoint, context.texts()).showAndWait()
+                    .ifPresent(r -> model.saveHubSettings(r.hub(), r.token()));
+        }
+
+        @Override
         public void switchLanguage(String tag) {
             context.mainViewModel().updateSettings(s -> s.withLanguage(tag));
             context.dialogs().info(context.texts().getString("language.restart"));

@@ -136,6 +136,10 @@ class DownloadFlowTest {
         }
 
         @Override
+        public void openSettings() {
+        }
+
+        @Override
         public void switchLanguage(String tag) {
         }
 

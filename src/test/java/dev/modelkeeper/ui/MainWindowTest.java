@@ -142,6 +142,10 @@ class MainWindowTest {
         }
 
         @Override
+        public void openSettings() {
+        }
+
+        @Override
         public void switchLanguage(String tag) {
         }
 

@@ -33,6 +33,11 @@ public record AppPaths(Path configDir) {
         return configDir.resolve("settings.json");
     }
 
+    /** The token entered in the settings (0600). */
+    public Path tokenFile() {
+        return configDir.resolve("token");
+    }
+
     /** Log files (one per run of the window). */
     public Path logDir() {
         return configDir.resolve("logs");

@@ -5,35 +5,62 @@ import java.util.List;
 
 /**
  * What the user chose, kept across runs. Immutable; change it with the {@code with...} methods and
- * save it through {@link SettingsStore}.
+ * save it through {@link SettingsStore}. The access token is not here: it lives in its own file with
+ * owner-only permissions ({@link TokenStore}).
  *
- * @param userRoots cache folders the user added, in the order they were added
- * @param window    last window position and size, or null before the first run
- * @param language  UI language tag ({@code en}, {@code zh-CN}), or null for the system language
+ * @param userRoots   cache folders the user added, in the order they were added
+ * @param window      last window position and size, or null before the first run
+ * @param language    UI language tag ({@code en}, {@code zh-CN}), or null for the system language
+ * @param hub         where to download from
  */
-public record Settings(List<Path> userRoots, WindowBounds window, String language) {
+public record Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub) {
 
     /** Position and size of the main window. */
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
     }
 
+    /**
+     * Download settings.
+     *
+     * @param endpoint    Hub or mirror URL, or null for https://huggingface.co ({@code HF_ENDPOINT} wins over it)
+     * @param tokenToMirror send the token to this endpoint even though it is not an official Hub host
+     * @param concurrency files downloaded at once
+     */
+    public record HubSettings(String endpoint, boolean tokenToMirror, int concurrency) {
+
+        public static final int DEFAULT_CONCURRENCY = 8;
+
+        public HubSettings {
+            concurrency = concurrency <= 0 ? DEFAULT_CONCURRENCY : Math.min(concurrency, 32);
+        }
+
+        public static HubSettings defaults() {
+            return new HubSettings(null, false, DEFAULT_CONCURRENCY);
+        }
+    }
+
     public Settings {
         userRoots = List.copyOf(userRoots);
+        hub = hub == null ? HubSettings.defaults() : hub;
     }
 
     public static Settings defaults() {
-        return new Settings(List.of(), null, null);
+        return new Settings(List.of(), null, null, HubSettings.defaults());
     }
 
     public Settings withUserRoots(List<Path> roots) {
-        return new Settings(roots, window, language);
+        return new Settings(roots, window, language, hub);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(userRoots, bounds, language);
+        return new Settings(userRoots, bounds, language, hub);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(userRoots, window, tag);
+        return new Settings(userRoots, window, tag, hub);
+    }
+
+    public Settings withHub(HubSettings settings) {
+        return new Settings(userRoots, window, language, settings);
     }
 }

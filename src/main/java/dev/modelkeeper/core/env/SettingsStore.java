@@ -73,19 +73,21 @@ public final class SettingsStore {
         public List<String> userRoots = new ArrayList<>();
         public Settings.WindowBounds window;
         public String language;
+        public Settings.HubSettings hub;
 
         static Dto of(Settings s) {
             var dto = new Dto();
             s.userRoots().forEach(p -> dto.userRoots.add(p.toString()));
             dto.window = s.window();
             dto.language = s.language();
+            dto.hub = s.hub();
             return dto;
         }
 
         Settings toSettings() {
             List<Path> roots = userRoots == null ? List.of()
                     : userRoots.stream().filter(r -> r != null && !r.isBlank()).map(Path::of).toList();
-            return new Settings(roots, window, language);
+            return new Settings(roots, window, language, hub);
         }
     }
 }

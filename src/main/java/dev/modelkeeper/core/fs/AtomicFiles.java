@@ -20,11 +20,25 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, false);
+    }
+
+    /** As {@link #write}, readable by the owner only from the first byte on (secrets such as tokens). */
+    public static void writePrivate(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    private static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve(target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
+        var attrs = ownerOnly && dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new java.nio.file.attribute.FileAttribute<?>[] {java.nio.file.attribute.PosixFilePermissions
+                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))}
+                : new java.nio.file.attribute.FileAttribute<?>[0];
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), attrs)) {
                 ch.write(java.nio.ByteBuffer.wrap(content));
                 ch.force(true);
             }
