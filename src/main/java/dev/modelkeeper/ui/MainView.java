@@ -61,7 +61,7 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);
-        setBottom(new VBox(jobs(), statusBar()));
+        setBottom(new VBox(jobs(), pausedBar(), statusBar()));
     }
 
     private MenuBar menuBar() {
@@ -112,10 +112,37 @@ public final class MainView extends BorderPane {
             view.setManaged(view.isVisible());
         };
         model.tasks().addListener(sync);
+        view.setGraphicFactory(task -> {
+            var pause = new Button(texts.getString("jobs.pause"));
+            pause.getStyleClass().add("pause-button");
+            pause.setOnAction(e -> model.pause(task));
+            return pause;
+        });
         view.setVisible(false);
         view.setManaged(false);
         view.setPrefHeight(130);
         return view;
+    }
+
+    /** Paused downloads, each with Resume. */
+    private javafx.scene.layout.FlowPane pausedBar() {
+        var bar = new javafx.scene.layout.FlowPane(8, 4);
+        bar.setId("paused");
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        javafx.collections.ListChangeListener<dev.modelkeeper.core.ops.DownloadRequest> sync = c -> {
+            bar.getChildren().setAll(model.paused().stream().map(r -> {
+                var resume = new Button(java.text.MessageFormat.format(texts.getString("jobs.resume"), r.repoId()));
+                resume.getStyleClass().add("resume-button");
+                resume.setOnAction(e -> model.resume(r));
+                return (javafx.scene.Node) resume;
+            }).toList());
+            bar.setVisible(!model.paused().isEmpty());
+            bar.setManaged(bar.isVisible());
+        };
+        model.paused().addListener(sync);
+        bar.setVisible(false);
+        bar.setManaged(false);
+        return bar;
     }
 
     private HBox statusBar() {

@@ -53,6 +53,9 @@ public final class MainViewModel {
     private final ResourceBundle texts;
     private final ObservableList<RootItemViewModel> roots = FXCollections.observableArrayList();
     private final ObservableList<Task<?>> tasks = FXCollections.observableArrayList();
+    private final ObservableList<DownloadRequest> paused = FXCollections.observableArrayList();
+    private final java.util.Map<Task<?>, DownloadRequest> downloading = new java.util.HashMap<>();
+    private final java.util.Set<Task<?>> pausing = new java.util.HashSet<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty scanning = new SimpleBooleanProperty();
     private volatile Settings settings;
@@ -236,14 +239,20 @@ public final class MainViewModel {
     /** Runs a download in the background; it shows in the jobs panel and the tree updates when it lands. */
     public void startDownload(DownloadRequest request) {
         var task = new FxOperationTask<>(downloads.apply(settings, request), new TransferRate(texts, System::nanoTime));
+        downloading.put(task, request);
         task.setOnSucceeded(e -> {
-            tasks.remove(task);
+            forget(task);
             dialogs.notify(MessageFormat.format(texts.getString("jobs.downloaded"), request.repoId()));
             refresh();
         });
-        task.setOnCancelled(e -> tasks.remove(task));
+        task.setOnCancelled(e -> {
+            if (pausing.contains(task)) {
+                paused.add(request);
+            }
+            forget(task);
+        });
         task.setOnFailed(e -> {
-            tasks.remove(task);
+            forget(task);
             if (dialogs.askRetry(MessageFormat.format(texts.getString("jobs.failed"), request.repoId(),
                     task.getException().getMessage()))) {
                 startDownload(request);
@@ -251,6 +260,31 @@ public final class MainViewModel {
         });
         tasks.add(task);
         downloadExecutor.execute(task);
+    }
+
+    /** Downloads paused by the user; their partial data waits in the cache for {@link #resume}. */
+    public ObservableList<DownloadRequest> paused() {
+        return paused;
+    }
+
+    /** Stops a running download but keeps it, and what it fetched, to be resumed. */
+    public void pause(Task<?> task) {
+        if (downloading.containsKey(task)) {
+            pausing.add(task);
+            task.cancel();
+        }
+    }
+
+    /** Continues a paused download from where it stopped (a Range request on its partial file). */
+    public void resume(DownloadRequest request) {
+        paused.remove(request);
+        startDownload(request);
+    }
+
+    private void forget(Task<?> task) {
+        tasks.remove(task);
+        downloading.remove(task);
+        pausing.remove(task);
     }
 
     /** Saves the download settings; a non-null token replaces the stored one ("" removes it). */
