@@ -51,7 +51,8 @@ public final class AppContext implements AutoCloseable {
         var services = new MainViewModel.Services(locator,
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld), settingsStore, scanExecutor,
                 ioExecutor, (current, request) -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
-                        current.hub(), tokens.load()), request, current.hub().concurrency()), downloadExecutor, tokens);
+                        current.hub(), tokens.load()), request, current.hub().concurrency()), downloadExecutor, tokens,
+                new dev.modelkeeper.core.ops.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")));
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
     }
 
@@ -89,6 +90,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        mainViewModel.closing();
         scanExecutor.shutdownNow();
         downloadExecutor.shutdownNow();
         ioExecutor.shutdown();

@@ -47,6 +47,8 @@ public final class MainViewModel {
     private final Executor ioExecutor;
     private final BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads;
     private final TokenStore tokens;
+    private final dev.modelkeeper.core.ops.DownloadQueueStore queue;
+    private volatile boolean closing;
     private final Executor downloadExecutor;
     private final CacheContentViewModel content;
     private final Dialogs dialogs;
@@ -70,6 +72,9 @@ public final class MainViewModel {
         this.ioExecutor = services.ioExecutor();
         this.downloads = services.downloads();
         this.tokens = services.tokens();
+        this.queue = services.queue();
+        paused.setAll(queue.load()); // unfinished downloads of the last run wait for Resume
+        paused.addListener((javafx.collections.ListChangeListener<DownloadRequest>) c -> saveQueue());
         this.downloadExecutor = services.downloadExecutor();
         this.settings = settings;
         this.content = content;
@@ -81,7 +86,8 @@ public final class MainViewModel {
     public record Services(CacheLocator locator, CacheScanner scanner, SettingsStore settingsStore,
                            Executor scanExecutor, Executor ioExecutor,
                            BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads,
-                           Executor downloadExecutor, TokenStore tokens) {
+                           Executor downloadExecutor, TokenStore tokens,
+                           dev.modelkeeper.core.ops.DownloadQueueStore queue) {
     }
 
     public ObservableList<RootItemViewModel> roots() {
@@ -240,6 +246,7 @@ public final class MainViewModel {
     public void startDownload(DownloadRequest request) {
         var task = new FxOperationTask<>(downloads.apply(settings, request), new TransferRate(texts, System::nanoTime));
         downloading.put(task, request);
+        saveQueue();
         task.setOnSucceeded(e -> {
             forget(task);
             dialogs.notify(MessageFormat.format(texts.getString("jobs.downloaded"), request.repoId()));
@@ -285,6 +292,23 @@ public final class MainViewModel {
         tasks.remove(task);
         downloading.remove(task);
         pausing.remove(task);
+        saveQueue();
+    }
+
+    /** Running and paused downloads, so that a restart (or a crash) does not lose the queue. */
+    private void saveQueue() {
+        if (closing) {
+            return; // quitting cancels running downloads; they must stay in the queue for next time
+        }
+        var all = new ArrayList<>(paused);
+        downloading.values().stream().filter(r -> !all.contains(r)).forEach(all::add);
+        ioExecutor.execute(() -> {
+            try {
+                queue.save(all);
+            } catch (java.io.IOException e) {
+                java.util.logging.Logger.getLogger("dev.modelkeeper").warning("download queue not saved: " + e);
+            }
+        });
     }
 
     /** Saves the download settings; a non-null token replaces the stored one ("" removes it). */
@@ -304,6 +328,11 @@ public final class MainViewModel {
     /** Whether a token is stored in ModelKeeper's settings (its text is never shown). */
     public boolean hasStoredToken() {
         return tokens.load().isPresent();
+    }
+
+    /** The window is closing: from now on the download queue on disk is left as it is. */
+    public void closing() {
+        closing = true;
     }
 
     public void cancelScan() {

@@ -154,6 +154,24 @@ class DownloadFlowTest {
         assertTrue(WaitForAsyncUtils.asyncFx(() -> model.paused().isEmpty()).get());
     }
 
+    @Test
+    void unfinishedDownloadsComeBackAfterARestartReadyToResume(FxRobot robot) throws Exception {
+        hub.throttle(200_000);
+        openDialogFor(robot, "org/name");
+        robot.clickOn("Download");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
+                .anyMatch(t -> t.getProgress() > 0)).get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("cfg/state/downloads.json")));
+
+        var env = new Environment(Map.of("HF_ENDPOINT", hub.url(), "HF_HUB_CACHE", dir.resolve("hub").toString(),
+                "MODELKEEPER_CONFIG_DIR", dir.resolve("cfg").toString()), dir.resolve("home"), Environment.Os.LINUX);
+        try (var restarted = AppContext.create(env, Locale.ENGLISH)) {
+            var again = restarted.mainViewModel().paused();
+            assertEquals(1, again.size());
+            assertEquals("org/name", again.getFirst().repoId());
+        }
+    }
+
     /** Window actions are not under test here. */
     private static final class NoActions implements MainView.Actions {
         @Override
