@@ -49,7 +49,7 @@ class DownloadFlowTest {
         model = context.mainViewModel();
         robot.interact(() -> {
             var stage = new Stage();
-            stage.setScene(new Scene(new MainView(model, new NoActions()), 1100, 700));
+            stage.setScene(new Scene(new MainView(model, new UiTestSupport.NoActions()), 1100, 700));
             stage.show();
             model.refresh();
         });
@@ -58,8 +58,7 @@ class DownloadFlowTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> robot.listWindows().stream().filter(w -> w instanceof Stage)
-                .forEach(w -> ((Stage) w).close()));
+        UiTestSupport.closeWindows(robot);
         context.close();
         hub.close();
     }
@@ -169,33 +168,6 @@ class DownloadFlowTest {
             var again = restarted.mainViewModel().paused();
             assertEquals(1, again.size());
             assertEquals("org/name", again.getFirst().repoId());
-        }
-    }
-
-    /** Window actions are not under test here. */
-    private static final class NoActions implements MainView.Actions {
-        @Override
-        public void chooseFolder() {
-        }
-
-        @Override
-        public void openDownload() {
-        }
-
-        @Override
-        public void openSettings() {
-        }
-
-        @Override
-        public void switchLanguage(String tag) {
-        }
-
-        @Override
-        public void about() {
-        }
-
-        @Override
-        public void quit() {
         }
     }
 }

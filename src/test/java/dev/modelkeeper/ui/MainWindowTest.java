@@ -57,7 +57,7 @@ class MainWindowTest {
         var model = context.mainViewModel();
         robot.interact(() -> {
             var stage = new Stage();
-            stage.setScene(new Scene(new MainView(model, new NoActions()), 1200, 760));
+            stage.setScene(new Scene(new MainView(model, new UiTestSupport.NoActions()), 1200, 760));
             stage.show();
             model.refresh();
         });
@@ -73,7 +73,7 @@ class MainWindowTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> robot.listWindows().stream().filter(w -> w instanceof Stage).forEach(w -> ((Stage) w).close()));
+        UiTestSupport.closeWindows(robot);
         if (context != null) {
             context.close();
         }
@@ -129,32 +129,5 @@ class MainWindowTest {
         assertEquals("缓存", robot.lookup(".sidebar-header").queryAs(Label.class).getText());
         assertEquals("共 3 个仓库，显示 3 个", robot.lookup("#count").queryAs(Label.class).getText());
         assertTrue(Files.exists(dir.resolve("hub")));
-    }
-
-    /** The window actions are not under test here. */
-    private static final class NoActions implements MainView.Actions {
-        @Override
-        public void chooseFolder() {
-        }
-
-        @Override
-        public void openDownload() {
-        }
-
-        @Override
-        public void openSettings() {
-        }
-
-        @Override
-        public void switchLanguage(String tag) {
-        }
-
-        @Override
-        public void about() {
-        }
-
-        @Override
-        public void quit() {
-        }
     }
 }

@@ -53,8 +53,7 @@ class SettingsFlowTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> robot.listWindows().stream().filter(w -> w instanceof Stage)
-                .forEach(w -> ((Stage) w).close()));
+        UiTestSupport.closeWindows(robot);
         context.close();
         hub.close();
     }
