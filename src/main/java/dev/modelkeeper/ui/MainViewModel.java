@@ -49,6 +49,7 @@ public final class MainViewModel {
     private final TokenStore tokens;
     private final dev.modelkeeper.core.ops.DownloadQueueStore queue;
     private volatile boolean closing;
+    private volatile boolean tokenStored;
     private final Executor downloadExecutor;
     private final CacheContentViewModel content;
     private final Dialogs dialogs;
@@ -73,6 +74,7 @@ public final class MainViewModel {
         this.downloads = services.downloads();
         this.tokens = services.tokens();
         this.queue = services.queue();
+        this.tokenStored = tokens.load().isPresent(); // read here, off the FX thread (AppContext runs in init)
         paused.setAll(queue.load()); // unfinished downloads of the last run wait for Resume
         paused.addListener((javafx.collections.ListChangeListener<DownloadRequest>) c -> saveQueue());
         this.downloadExecutor = services.downloadExecutor();
@@ -315,6 +317,7 @@ public final class MainViewModel {
     public void saveHubSettings(Settings.HubSettings hub, String newToken) {
         updateSettings(s -> s.withHub(hub));
         if (newToken != null) {
+            tokenStored = !newToken.isBlank();
             ioExecutor.execute(() -> {
                 try {
                     tokens.save(newToken);
@@ -327,7 +330,7 @@ public final class MainViewModel {
 
     /** Whether a token is stored in ModelKeeper's settings (its text is never shown). */
     public boolean hasStoredToken() {
-        return tokens.load().isPresent();
+        return tokenStored;
     }
 
     /** The window is closing: from now on the download queue on disk is left as it is. */
