@@ -44,6 +44,10 @@ public final class HubClient {
         return endpoint;
     }
 
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
     /** {@code GET /api/{type}s/{id}/revision/{rev}}: the commit a branch, tag or PR ref points at. */
     public RepoInfo repoInfo(RepoType type, String id, String revision, Cancellation cancel)
             throws HubException, CancelledException {

@@ -56,6 +56,19 @@ public final class RetryPolicy {
         }
     }
 
+    /**
+     * For callers that retry by themselves (resumable transfers): waits before attempt {@code retry}
+     * (0-based) after {@code failure}, or returns false when no more retries are allowed.
+     */
+    public boolean backoff(HubException failure, int retry, Cancellation cancel) throws CancelledException {
+        if (!failure.isRetryable() || retry >= maxRetries) {
+            return false;
+        }
+        wait(failure.retryAfterSeconds() > 0 ? failure.retryAfterSeconds()
+                : WAITS[Math.min(retry, WAITS.length - 1)], cancel);
+        return true;
+    }
+
     private void wait(long seconds, Cancellation cancel) throws CancelledException {
         try {
             sleeper.sleep(Duration.ofSeconds(seconds));

@@ -60,7 +60,8 @@ final class BlobFetcher {
                     failures = 0; // bytes arrived: the stream is alive, keep resuming
                 }
             } catch (HubException e) {
-                if (!e.isRetryable() || ++failures > MAX_STALLS) {
+                // 429 waits as the server asked, 5xx with the official backoff
+                if (!client.retryPolicy().backoff(e, failures++, cancel)) {
                     throw e;
                 }
             } catch (IOException e) {

@@ -132,6 +132,38 @@ class DownloadOperationTest {
     }
 
     @Test
+    void fileRequestsThatAreRateLimitedOrFailWaitAndRetry() throws Exception {
+        var slept = new java.util.ArrayList<java.time.Duration>();
+        hub.failNextFileRequests(new HubEmulator.Fault(429, java.util.Map.of("Retry-After", "7")),
+                new HubEmulator.Fault(500, java.util.Map.of()), new HubEmulator.Fault(503, java.util.Map.of()));
+        var client = new HubClient(new OkHttpClient(), HubEndpoint.of(hub.url(), false), Optional.empty(),
+                new RetryPolicy(5, slept::add));
+
+        new DownloadOperation(client, new DownloadRequest(RepoType.MODEL, "org/name", "main", List.of("*.safetensors"),
+                List.of(), cache, false), 1).run(ProgressListener.NONE, Cancellation.create());
+
+        assertEquals(List.of(java.time.Duration.ofSeconds(8), java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(4)), slept);
+        assertTrue(Files.exists(new HubLayout(cache, RepoType.MODEL, "org/name").blob(CacheFixture.sha256(WEIGHTS))));
+    }
+
+    @Test
+    void aFileThatKeepsFailingEndsWithAPlainErrorAndNoBlob() {
+        for (int i = 0; i < 6; i++) {
+            hub.failNextFileRequests(new HubEmulator.Fault(502, java.util.Map.of()));
+        }
+        var client = new HubClient(new OkHttpClient(), HubEndpoint.of(hub.url(), false), Optional.empty(),
+                new RetryPolicy(5, d -> { }));
+
+        var e = assertThrows(OperationException.class, () -> new DownloadOperation(client, new DownloadRequest(
+                RepoType.MODEL, "org/name", "main", List.of("*.safetensors"), List.of(), cache, false), 1)
+                .run(ProgressListener.NONE, Cancellation.create()));
+
+        assertTrue(e.getMessage().contains("Try again in a moment"), e.getMessage());
+        assertFalse(Files.exists(new HubLayout(cache, RepoType.MODEL, "org/name").blob(CacheFixture.sha256(WEIGHTS))));
+    }
+
+    @Test
     void aTruncatedStreamIsResumedWithARange() throws Exception {
         hub.damageNext(BodyFault.TRUNCATE);
 

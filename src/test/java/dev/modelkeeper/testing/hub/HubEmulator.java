@@ -121,6 +121,14 @@ public final class HubEmulator implements AutoCloseable {
         return this;
     }
 
+    private final java.util.Deque<Fault> fileFaults = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** The next file requests ({@code /resolve/}) are answered with these failures, in order. */
+    public HubEmulator failNextFileRequests(Fault... next) {
+        fileFaults.addAll(java.util.List.of(next));
+        return this;
+    }
+
     /** The next requests are answered with these failures, in order. */
     public HubEmulator failNext(Fault... next) {
         faults.addAll(java.util.List.of(next));
@@ -167,6 +175,9 @@ public final class HubEmulator implements AutoCloseable {
         authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
         try (ex) {
             Fault fault = faults.poll();
+            if (fault == null && ex.getRequestURI().getRawPath().contains("/resolve/")) {
+                fault = fileFaults.poll();
+            }
             if (fault != null && fault.status() == Fault.STALL) {
                 stall(ex);
                 return;
