@@ -55,6 +55,7 @@ final class DownloadCommand {
         boolean trustMirror;
         boolean dryRun;
         boolean json;
+        long maxRate;
     }
 
     int run(List<String> argv) {
@@ -71,7 +72,8 @@ final class DownloadCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         var progress = CliProgress.forTerminal(err).bytes();
         try {
-            DownloadPlan plan = new DownloadOperation(client, request, 8).run(progress, cancel);
+            DownloadPlan plan = new DownloadOperation(client, request, 8,
+                    dev.modelkeeper.core.ops.BandwidthLimit.of(a.maxRate)).run(progress, cancel);
             progress.finish();
             report(a, plan);
             return ExitCode.OK;
@@ -108,6 +110,7 @@ final class DownloadCommand {
                 case "--cache" -> a.cache = Path.of(value(argv, ++i, s));
                 case "--endpoint" -> a.endpoint = value(argv, ++i, s);
                 case "--trust-mirror" -> a.trustMirror = true;
+                case "--max-rate" -> a.maxRate = rate(value(argv, ++i, s));
                 case "--dry-run" -> a.dryRun = true;
                 case "--json" -> a.json = true;
                 default -> {
@@ -122,6 +125,21 @@ final class DownloadCommand {
             throw new UsageException(texts.get("download.missingRepo"));
         }
         return a;
+    }
+
+    /** {@code 500k}, {@code 10M}, {@code 1G} bytes per second (decimal units), or plain bytes. */
+    private long rate(String text) {
+        var m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([kKmMgG]?)").matcher(text.strip());
+        if (!m.matches()) {
+            throw new UsageException(texts.format("download.badRate", text));
+        }
+        double factor = switch (m.group(2).toLowerCase()) {
+            case "k" -> 1e3;
+            case "m" -> 1e6;
+            case "g" -> 1e9;
+            default -> 1;
+        };
+        return (long) (Double.parseDouble(m.group(1)) * factor);
     }
 
     private String value(List<String> argv, int i, String option) {

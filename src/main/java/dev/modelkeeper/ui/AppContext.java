@@ -48,10 +48,12 @@ public final class AppContext implements AutoCloseable {
         var locator = new CacheLocator(env);
         var tokens = new TokenStore(AppPaths.of(env).tokenFile());
         var http = new OkHttpClient();
+        var limits = new SharedLimits();
         var services = new MainViewModel.Services(locator,
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld), settingsStore, scanExecutor,
                 ioExecutor, (current, request) -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
-                        current.hub(), tokens.load()), request, current.hub().concurrency()), downloadExecutor, tokens,
+                        current.hub(), tokens.load()), request, current.hub().concurrency(),
+                        limits.forRate(current.hub().maxBytesPerSecond())), downloadExecutor, tokens,
                 new dev.modelkeeper.core.ops.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")));
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
     }
@@ -64,6 +66,20 @@ public final class AppContext implements AutoCloseable {
     /** As {@link #create(Environment)}, with the UI language fixed (tests, screenshots). */
     public static AppContext create(Environment env, Locale locale) {
         return new AppContext(env, locale);
+    }
+
+    /** One cap shared by all downloads while the setting stays the same. */
+    private static final class SharedLimits {
+        private long rate = -1;
+        private dev.modelkeeper.core.ops.BandwidthLimit limit;
+
+        synchronized dev.modelkeeper.core.ops.BandwidthLimit forRate(long bytesPerSecond) {
+            if (bytesPerSecond != rate) {
+                rate = bytesPerSecond;
+                limit = dev.modelkeeper.core.ops.BandwidthLimit.of(bytesPerSecond);
+            }
+            return limit;
+        }
     }
 
     /** {@code -Dmodelkeeper.lang}, then the saved choice, then the system language. */

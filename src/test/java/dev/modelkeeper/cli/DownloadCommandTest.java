@@ -73,6 +73,14 @@ class DownloadCommandTest {
     }
 
     @Test
+    void aSpeedCapStillDownloadsEverything() {
+        var r = run("download", "org/name", "--max-rate", "1M");
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(home.resolve("hub/models--org--name/snapshots/" + commit + "/config.json")));
+    }
+
+    @Test
     void anUnknownRepoExitsWithFourAndAPlainSentence() {
         var r = run("download", "org/missing");
 
@@ -84,5 +92,6 @@ class DownloadCommandTest {
     void aMissingRepoNameIsAUsageError() {
         assertEquals(2, run("download", "--dry-run").code());
         assertEquals(2, run("download", "org/name", "--type", "banana").code());
+        assertEquals(2, run("download", "org/name", "--max-rate", "fast").code());
     }
 }

@@ -25,17 +25,19 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
      * @param endpoint    Hub or mirror URL, or null for https://huggingface.co ({@code HF_ENDPOINT} wins over it)
      * @param tokenToMirror send the token to this endpoint even though it is not an official Hub host
      * @param concurrency files downloaded at once
+     * @param maxBytesPerSecond download speed cap for all downloads together; 0 means none
      */
-    public record HubSettings(String endpoint, boolean tokenToMirror, int concurrency) {
+    public record HubSettings(String endpoint, boolean tokenToMirror, int concurrency, long maxBytesPerSecond) {
 
         public static final int DEFAULT_CONCURRENCY = 8;
 
         public HubSettings {
             concurrency = concurrency <= 0 ? DEFAULT_CONCURRENCY : Math.min(concurrency, 32);
+            maxBytesPerSecond = Math.max(0, maxBytesPerSecond);
         }
 
         public static HubSettings defaults() {
-            return new HubSettings(null, false, DEFAULT_CONCURRENCY);
+            return new HubSettings(null, false, DEFAULT_CONCURRENCY, 0);
         }
     }
 

@@ -33,10 +33,12 @@ final class BlobFetcher {
 
     private final HubClient client;
     private final AtomicLong transferred;
+    private final BandwidthLimit limit;
 
-    BlobFetcher(HubClient client, AtomicLong transferred) {
+    BlobFetcher(HubClient client, AtomicLong transferred, BandwidthLimit limit) {
         this.client = client;
         this.transferred = transferred;
+        this.limit = limit;
     }
 
     void fetch(HubLayout layout, String commit, String etag, long size, HttpUrl url, Cancellation cancel)
@@ -95,6 +97,7 @@ final class BlobFetcher {
                 written += n;
                 transferred.addAndGet(n);
                 cancel.throwIfCancelled();
+                limit.took(n);
             }
         }
         return written;

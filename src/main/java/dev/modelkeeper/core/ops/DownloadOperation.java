@@ -36,11 +36,18 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
     private final HubClient client;
     private final DownloadRequest request;
     private final int parallelism;
+    private final BandwidthLimit limit;
 
     public DownloadOperation(HubClient client, DownloadRequest request, int parallelism) {
+        this(client, request, parallelism, BandwidthLimit.NONE);
+    }
+
+    /** With a speed cap, which may be shared with other downloads so that together they stay under it. */
+    public DownloadOperation(HubClient client, DownloadRequest request, int parallelism, BandwidthLimit limit) {
         this.client = client;
         this.request = request;
         this.parallelism = Math.max(1, parallelism);
+        this.limit = limit;
     }
 
     @Override
@@ -94,7 +101,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         var cancel = Cancellation.create(); // one failed file stops the others without cancelling the caller
         AutoCloseable link = outer.onCancel(cancel::cancel);
         var transferred = new AtomicLong();
-        var fetcher = new BlobFetcher(client, transferred);
+        var fetcher = new BlobFetcher(client, transferred, limit);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism,
                 Thread.ofPlatform().daemon().name("download-", 0).factory());
         var futures = new ArrayList<Future<Void>>();

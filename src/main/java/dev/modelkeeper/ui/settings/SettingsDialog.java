@@ -44,14 +44,19 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         token.setPromptText(texts.getString(tokenStored ? "settings.token.stored" : "settings.token.none"));
         var concurrency = new Spinner<Integer>(1, 32, current.concurrency());
         concurrency.setId("settings-concurrency");
+        var rate = new Spinner<Integer>(0, 10_000, (int) (current.maxBytesPerSecond() / 1_000_000));
+        rate.setId("settings-rate");
+        rate.setEditable(true);
         var grid = new GridPane(10, 8);
         grid.addRow(0, new Label(texts.getString("settings.endpoint")), endpoint);
         grid.add(trust, 1, 1);
         grid.addRow(2, new Label(texts.getString("settings.token")), token);
         grid.addRow(3, new Label(texts.getString("settings.concurrency")), concurrency);
+        grid.addRow(4, new Label(texts.getString("settings.rate")), rate);
         getDialogPane().setContent(grid);
         setResultConverter(b -> b != ButtonType.OK ? null : new Result(new Settings.HubSettings(
-                endpointOrNull(endpoint.getEditor().getText()), trust.isSelected(), concurrency.getValue()),
+                endpointOrNull(endpoint.getEditor().getText()), trust.isSelected(), concurrency.getValue(),
+                rate.getValue() * 1_000_000L),
                 token.getText().isEmpty() ? null : token.getText()));
     }
 

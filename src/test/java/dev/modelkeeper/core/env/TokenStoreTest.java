@@ -24,9 +24,9 @@ class TokenStoreTest {
         assertEquals(Optional.of("hf_secret"), tokens.load());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("token"))));
         var store = new SettingsStore(dir.resolve("settings.json"));
-        store.save(Settings.defaults().withHub(new Settings.HubSettings("https://hf-mirror.com", true, 4)));
+        store.save(Settings.defaults().withHub(new Settings.HubSettings("https://hf-mirror.com", true, 4, 5_000_000)));
         assertFalse(Files.readString(dir.resolve("settings.json")).contains("hf_secret"));
-        assertEquals(new Settings.HubSettings("https://hf-mirror.com", true, 4), store.load().hub());
+        assertEquals(new Settings.HubSettings("https://hf-mirror.com", true, 4, 5_000_000), store.load().hub());
     }
 
     @Test
