@@ -164,6 +164,25 @@ class DownloadOperationTest {
     }
 
     @Test
+    void aPrivateRepoDownloadsWithTheTokenAndIsNotFoundWithoutIt() throws Exception {
+        hub.makePrivate("models", "org/name", "hf_owner");
+        var request = new DownloadRequest(RepoType.MODEL, "org/name", "main", List.of("config.json"), List.of(), cache,
+                false);
+        var anonymous = new HubClient(new OkHttpClient(), HubEndpoint.of(hub.url(), false), Optional.empty(),
+                RetryPolicy.none());
+        var e = assertThrows(dev.modelkeeper.core.hub.HubException.class, () -> new DownloadOperation(anonymous,
+                request, 1).run(ProgressListener.NONE, Cancellation.create()));
+        assertEquals(dev.modelkeeper.core.hub.HubException.Kind.REPO_NOT_FOUND, e.kind());
+
+        var env = new dev.modelkeeper.core.env.Environment(java.util.Map.of("HF_TOKEN", "hf_owner"), cache,
+                dev.modelkeeper.core.env.Environment.Os.LINUX);
+        var owner = new HubClient(new OkHttpClient(), HubEndpoint.of(hub.url(), true),
+                dev.modelkeeper.core.hub.HubToken.resolve(env, cache, null), RetryPolicy.none());
+        new DownloadOperation(owner, request, 1).run(ProgressListener.NONE, Cancellation.create());
+        assertTrue(Files.exists(new HubLayout(cache, RepoType.MODEL, "org/name").pointer(main, "config.json")));
+    }
+
+    @Test
     void aTruncatedStreamIsResumedWithARange() throws Exception {
         hub.damageNext(BodyFault.TRUNCATE);
 

@@ -121,6 +121,12 @@ public final class HubEmulator implements AutoCloseable {
         return this;
     }
 
+    /** A private repo: without {@code Bearer <token>} the Hub answers as if it did not exist (401 RepoNotFound). */
+    public HubEmulator makePrivate(String typePrefix, String id, String token) {
+        gated.put(key(typePrefix, id), "private:Bearer " + token);
+        return this;
+    }
+
     private final java.util.Deque<Fault> fileFaults = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /** The next file requests ({@code /resolve/}) are answered with these failures, in order. */
@@ -163,10 +169,16 @@ public final class HubEmulator implements AutoCloseable {
     /** False (and a 401 GatedRepo answer) when the repo is gated and the request lacks the token. */
     boolean admits(HttpExchange ex, String typePrefix, String id) throws IOException {
         String needed = gated.get(key(typePrefix, id));
-        if (needed == null || needed.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+        boolean isPrivate = needed != null && needed.startsWith("private:");
+        String header = isPrivate ? needed.substring("private:".length()) : needed;
+        if (needed == null || header.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
             return true;
         }
-        error(ex, 401, "GatedRepo", "Access to model " + id + " is restricted.", null);
+        if (isPrivate) {
+            error(ex, 401, "RepoNotFound", "Repository not found", null);
+        } else {
+            error(ex, 401, "GatedRepo", "Access to model " + id + " is restricted.", null);
+        }
         return false;
     }
 
