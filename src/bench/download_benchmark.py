@@ -3,8 +3,10 @@
 
   * a 1,100-file repo: ModelKeeper `download` vs the official `snapshot_download` (target >= 1.5x)
   * one 1 GB LFS file: ModelKeeper `download` vs `curl` of the same URL (target >= 0.9x)
+  * the same file from a CDN that caps each connection (--per-connection-mbps, default 100), as real
+    CDNs do: this is what several ranged connections are for
 
-    python3 src/bench/download_benchmark.py [--big-mb 1000] [--runs 3]
+    python3 src/bench/download_benchmark.py [--big-mb 1000] [--runs 3] [--per-connection-mbps 100]
 
 Needs target/modelkeeper.jar and target/test-classes (./mvnw verify) and target/hfh-venv.
 Every run starts from an empty cache; the ModelKeeper and official runs are whole processes.
@@ -32,6 +34,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--big-mb", type=int, default=1000)
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--per-connection-mbps", type=int, default=100)
     a = p.parse_args()
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
     jar = os.path.join(TOP, "target", "modelkeeper.jar")
@@ -41,8 +44,12 @@ def main():
                     f"-Dmdep.outputFile={cp_file}"], check=True, cwd=TOP, stdout=subprocess.DEVNULL)
     cp = ":".join([os.path.join(TOP, "target", "test-classes"), os.path.join(TOP, "target", "classes"),
                    open(cp_file).read().strip()])
-    server = subprocess.Popen([java, "-Xmx4g", "-cp", cp, "dev.modelkeeper.bench.BenchHub", str(a.big_mb * 1_000_000)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    def start_hub(per_connection):
+        return subprocess.Popen([java, "-Xmx4g", "-cp", cp, "dev.modelkeeper.bench.BenchHub",
+                                 str(a.big_mb * 1_000_000), str(per_connection)],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    server = start_hub(0)
     url = server.stdout.readline().strip()
     work = tempfile.mkdtemp(prefix="mk-dl-bench-")
     try:
@@ -54,16 +61,16 @@ def main():
             shutil.rmtree(d, ignore_errors=True)
             return d
 
-        def ours(repo):
-            return timed([java, "-jar", jar, "download", repo, "--cache", fresh(), "--endpoint", url])
+        def ours(repo, endpoint=url):
+            return timed([java, "-jar", jar, "download", repo, "--cache", fresh(), "--endpoint", endpoint])
 
         def official(repo):
             return timed([python, "-c", f"from huggingface_hub import snapshot_download; "
                                         f"snapshot_download({repo!r}, cache_dir={fresh()!r})"], env)
 
-        def curl():
+        def curl(endpoint=url):
             out = os.path.join(work, "curl.bin")
-            t = timed(["curl", "-sSfL", "-o", out, f"{url}/bench/big/resolve/main/model.safetensors"])
+            t = timed(["curl", "-sSfL", "-o", out, f"{endpoint}/bench/big/resolve/main/model.safetensors"])
             os.remove(out)
             return t
 
@@ -75,8 +82,18 @@ def main():
             many["ours"].append(ours("bench/many"))
             big["curl"].append(curl())
             big["ours"].append(ours("bench/big"))
+        server.stdin.close()
+        server.wait(timeout=30)
+        rate = a.per_connection_mbps * 1_000_000
+        server = start_hub(rate)
+        capped_url = server.stdout.readline().strip()
+        capped = {"ours": [], "curl": []}
+        for _ in range(a.runs):
+            capped["curl"].append(curl(capped_url))
+            capped["ours"].append(ours("bench/big", capped_url))
         m = {k: statistics.median(v) for k, v in many.items()}
         b = {k: statistics.median(v) for k, v in big.items()}
+        c = {k: statistics.median(v) for k, v in capped.items()}
         mb = a.big_mb
         print(f"emulator {url}, {a.runs} runs each, empty cache every run, medians")
         print(f"1,100-file repo:  huggingface_hub snapshot_download {m['official']:7.2f} s   "
@@ -84,6 +101,9 @@ def main():
         print(f"{mb} MB file:      curl {b['curl']:7.2f} s ({mb / b['curl']:.0f} MB/s)   "
               f"ModelKeeper download {b['ours']:7.2f} s ({mb / b['ours']:.0f} MB/s)   "
               f"=> {b['curl'] / b['ours']:.2f}x of curl  (target >= 0.9x)")
+        print(f"{mb} MB file, CDN capped at {a.per_connection_mbps} MB/s per connection:  curl {c['curl']:7.2f} s "
+              f"({mb / c['curl']:.0f} MB/s)   ModelKeeper download {c['ours']:7.2f} s ({mb / c['ours']:.0f} MB/s)   "
+              f"=> {c['curl'] / c['ours']:.2f}x of curl")
     finally:
         server.stdin.close()
         server.wait(timeout=30)

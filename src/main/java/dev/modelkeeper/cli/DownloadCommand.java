@@ -56,6 +56,8 @@ final class DownloadCommand {
         boolean dryRun;
         boolean json;
         long maxRate;
+        int jobs = 8;
+        int connections = DownloadOperation.DEFAULT_CONNECTIONS_PER_FILE;
     }
 
     int run(List<String> argv) {
@@ -72,8 +74,8 @@ final class DownloadCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         var progress = CliProgress.forTerminal(err).bytes();
         try {
-            DownloadPlan plan = new DownloadOperation(client, request, 8,
-                    dev.modelkeeper.core.ops.BandwidthLimit.of(a.maxRate)).run(progress, cancel);
+            DownloadPlan plan = new DownloadOperation(client, request, a.jobs,
+                    dev.modelkeeper.core.ops.BandwidthLimit.of(a.maxRate), a.connections).run(progress, cancel);
             progress.finish();
             report(a, plan);
             return ExitCode.OK;
@@ -111,6 +113,8 @@ final class DownloadCommand {
                 case "--endpoint" -> a.endpoint = value(argv, ++i, s);
                 case "--trust-mirror" -> a.trustMirror = true;
                 case "--max-rate" -> a.maxRate = rate(value(argv, ++i, s));
+                case "--jobs" -> a.jobs = count(value(argv, ++i, s), s);
+                case "--connections" -> a.connections = count(value(argv, ++i, s), s);
                 case "--dry-run" -> a.dryRun = true;
                 case "--json" -> a.json = true;
                 default -> {
@@ -125,6 +129,19 @@ final class DownloadCommand {
             throw new UsageException(texts.get("download.missingRepo"));
         }
         return a;
+    }
+
+    /** A whole number from 1 to 64. */
+    private int count(String value, String option) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException(texts.format("download.badCount", option, value));
     }
 
     /** {@code 500k}, {@code 10M}, {@code 1G} bytes per second (decimal units), or plain bytes. */

@@ -7,6 +7,7 @@ import java.util.Random;
 /**
  * The hub emulator as a standalone server for src/bench/download_benchmark.py: {@code bench/many} has
  * 1,100 small files, {@code bench/big} one LFS file of the given size served through the CDN host.
+ * An optional second argument caps each connection's speed (bytes per second), as real CDNs do.
  * Prints its URL, then serves until stdin closes.
  */
 public final class BenchHub {
@@ -30,7 +31,8 @@ public final class BenchHub {
         byte[] data = new byte[bigBytes];
         rnd.nextBytes(data);
         big.lfsFile(c2, "model.safetensors", data).ref("main", c2);
-        try (var hub = new HubEmulator().withCdn().pageSize(1000).add(many).add(big)) {
+        long perConnection = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        try (var hub = new HubEmulator().withCdn().pageSize(1000).throttle(perConnection).add(many).add(big)) {
             System.out.println(hub.url());
             System.out.flush();
             while (System.in.read() >= 0) {

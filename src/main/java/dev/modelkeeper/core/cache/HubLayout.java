@@ -42,6 +42,20 @@ public final class HubLayout {
         return repo.resolve("blobs").resolve(etag + ".incomplete");
     }
 
+    /**
+     * A blob being fetched over several ranged connections: its bytes arrive out of order, so it is kept
+     * apart from {@link #incomplete}, which the official client resumes by its size alone. The name ends
+     * in {@code .incomplete} so that scanners count it as a partial download.
+     */
+    public Path parts(String etag) {
+        return repo.resolve("blobs").resolve(etag + ".parts.incomplete");
+    }
+
+    /** Which byte ranges of {@link #parts} have arrived. */
+    public Path partsJournal(String etag) {
+        return repo.resolve("blobs").resolve(etag + ".parts.json");
+    }
+
     public Path snapshot(String commit) {
         return repo.resolve("snapshots").resolve(commit);
     }

@@ -29,6 +29,24 @@ public final class Download implements AutoCloseable {
         return from > 0 && response.code() == 206;
     }
 
+    /** True for a 206 answer: the body is the requested range, not the whole file. */
+    public boolean partial() {
+        return response.code() == 206;
+    }
+
+    /**
+     * The file offset of the body's first byte: the start of the {@code Content-Range} of a 206, else 0 (a
+     * 200 is the whole file, whatever was asked).
+     */
+    public long start() {
+        if (response.code() != 206) {
+            return 0;
+        }
+        String range = response.header("Content-Range", "");
+        var m = java.util.regex.Pattern.compile("bytes (\\d+)-").matcher(range);
+        return m.lookingAt() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** Bytes the body will deliver, or -1 when the server did not say. */
     public long contentLength() {
         return response.body().contentLength();

@@ -107,11 +107,20 @@ public final class HubClient {
      */
     public Download download(FileMetadata meta, long from, Cancellation cancel)
             throws HubException, CancelledException {
+        return download(meta, from, -1, cancel);
+    }
+
+    /**
+     * GETs bytes {@code from} to {@code last} inclusive ({@code last < 0}: to the end). A server that ignores
+     * the range answers 200 with the whole file; {@link Download#start()} tells where the body begins.
+     */
+    public Download download(FileMetadata meta, long from, long last, Cancellation cancel)
+            throws HubException, CancelledException {
         HttpUrl url = meta.downloadUrl();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             var builder = request(url).get();
-            if (from > 0) {
-                builder.header("Range", "bytes=" + from + "-");
+            if (from > 0 || last >= 0) {
+                builder.header("Range", "bytes=" + from + "-" + (last >= 0 ? String.valueOf(last) : ""));
             }
             Call call = http.newCall(builder.build());
             AutoCloseable hook = cancel.onCancel(call::cancel);

@@ -37,6 +37,10 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
     private final DownloadRequest request;
     private final int parallelism;
     private final BandwidthLimit limit;
+    private final int connectionsPerFile;
+
+    /** Connections for one large file (at least {@value RangedFetch#THRESHOLD} bytes) unless told otherwise. */
+    public static final int DEFAULT_CONNECTIONS_PER_FILE = 4;
 
     public DownloadOperation(HubClient client, DownloadRequest request, int parallelism) {
         this(client, request, parallelism, BandwidthLimit.NONE);
@@ -44,10 +48,20 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
 
     /** With a speed cap, which may be shared with other downloads so that together they stay under it. */
     public DownloadOperation(HubClient client, DownloadRequest request, int parallelism, BandwidthLimit limit) {
+        this(client, request, parallelism, limit, DEFAULT_CONNECTIONS_PER_FILE);
+    }
+
+    /**
+     * @param parallelism        files fetched at once
+     * @param connectionsPerFile ranged connections for one large file (1: always a single stream)
+     */
+    public DownloadOperation(HubClient client, DownloadRequest request, int parallelism, BandwidthLimit limit,
+                             int connectionsPerFile) {
         this.client = client;
         this.request = request;
         this.parallelism = Math.max(1, parallelism);
         this.limit = limit;
+        this.connectionsPerFile = Math.max(1, connectionsPerFile);
     }
 
     @Override
@@ -101,7 +115,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         var cancel = Cancellation.create(); // one failed file stops the others without cancelling the caller
         AutoCloseable link = outer.onCancel(cancel::cancel);
         var transferred = new AtomicLong();
-        var fetcher = new BlobFetcher(client, transferred, limit);
+        var fetcher = new BlobFetcher(client, transferred, limit, connectionsPerFile);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism,
                 Thread.ofPlatform().daemon().name("download-", 0).factory());
         var futures = new ArrayList<Future<Void>>();
@@ -130,9 +144,12 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
     private Void fetchLocked(BlobFetcher fetcher, HubLayout layout, String commit, DownloadPlan.Item item,
                              Cancellation cancel) throws OperationException, IOException {
         try (var lock = FileLocks.lock(layout.lock(item.etag()), cancel)) {
-            if (!Files.exists(layout.blob(item.etag()))) { // another process may have finished it meanwhile
+            if (!Files.exists(layout.blob(item.etag()))) {
                 fetcher.fetch(layout, commit, item.etag(), item.size(),
                         client.resolveUrl(request.type(), request.repoId(), commit, item.path()), cancel);
+            } else { // another process finished it meanwhile: pieces we had of it are of no use now
+                Files.deleteIfExists(layout.parts(item.etag()));
+                Files.deleteIfExists(layout.partsJournal(item.etag()));
             }
         }
         return null;

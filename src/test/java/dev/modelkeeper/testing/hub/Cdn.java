@@ -17,19 +17,30 @@ final class Cdn implements AutoCloseable {
     private final HttpServer server;
     private final HubEmulator hub;
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    private final ResetProxy proxy;
 
-    Cdn(HubEmulator hub) throws IOException {
+    /** With {@code resetting}, clients reach the CDN through a {@link ResetProxy}. */
+    Cdn(HubEmulator hub, boolean resetting) throws IOException {
         this.hub = hub;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().factory()));
+        server.setExecutor(Executors.newFixedThreadPool(8, Thread.ofPlatform().daemon().factory()));
         server.createContext("/", this::handle);
         server.start();
+        proxy = resetting ? new ResetProxy(server.getAddress().getPort()) : null;
+    }
+
+    ResetProxy proxy() {
+        if (proxy == null) {
+            throw new IllegalStateException("create the emulator withResettingCdn()");
+        }
+        return proxy;
     }
 
     /** The pre-signed URL of a file; served by content hash. */
     String urlFor(FixtureRepo.File file) {
         objects.put(file.etag(), file.content());
-        return "http://localhost:" + server.getAddress().getPort() + "/lfs/" + file.etag() + "?X-Signature=abc";
+        int port = proxy != null ? proxy.port() : server.getAddress().getPort();
+        return "http://localhost:" + port + "/lfs/" + file.etag() + "?X-Signature=abc";
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -51,5 +62,12 @@ final class Cdn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (proxy != null) {
+            try {
+                proxy.close();
+            } catch (IOException ignored) {
+                // closing a listening socket
+            }
+        }
     }
 }

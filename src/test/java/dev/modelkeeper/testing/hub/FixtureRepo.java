@@ -16,20 +16,51 @@ import java.util.TreeMap;
  */
 public final class FixtureRepo {
 
-    /** One file at one commit. */
-    public record File(String path, byte[] content, boolean lfs) {
+    /** One file at one commit. Its hashes are computed once: the emulator serves gigabyte files too. */
+    public static final class File {
+        private final String path;
+        private final byte[] content;
+        private final boolean lfs;
+        private final String etag;
+        private final String gitOid;
+
+        File(String path, byte[] content, boolean lfs) {
+            this.path = path;
+            this.content = content;
+            this.lfs = lfs;
+            String sha256 = lfs ? CacheFixture.sha256(content) : null;
+            this.etag = lfs ? sha256 : CacheFixture.gitSha1(content);
+            this.gitOid = lfs ? CacheFixture.gitSha1(pointer(sha256, content.length).getBytes(StandardCharsets.UTF_8))
+                    : etag;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public byte[] content() {
+            return content;
+        }
+
+        public boolean lfs() {
+            return lfs;
+        }
+
         public String etag() {
-            return lfs ? CacheFixture.sha256(content) : CacheFixture.gitSha1(content);
+            return etag;
         }
 
         public String gitOid() {
-            return CacheFixture.gitSha1(lfs ? pointer().getBytes(StandardCharsets.UTF_8) : content);
+            return gitOid;
         }
 
         /** The LFS pointer file git stores instead of the content. */
         String pointer() {
-            return "version https://git-lfs.github.com/spec/v1\noid sha256:" + CacheFixture.sha256(content)
-                    + "\nsize " + content.length + "\n";
+            return pointer(etag, content.length);
+        }
+
+        private static String pointer(String sha256, int size) {
+            return "version https://git-lfs.github.com/spec/v1\noid sha256:" + sha256 + "\nsize " + size + "\n";
         }
     }
 

@@ -53,6 +53,17 @@ public final class HubEmulator implements AutoCloseable {
     }
 
     private volatile long bytesPerSecond;
+    private volatile boolean ignoreRanges;
+
+    /** Answers every GET with the whole file (200), as some proxies and mirrors do. */
+    public HubEmulator ignoreRanges() {
+        this.ignoreRanges = true;
+        return this;
+    }
+
+    boolean ignoresRanges() {
+        return ignoreRanges;
+    }
 
     /** Serves file bodies no faster than this (0: unlimited), so concurrent downloads overlap. */
     public HubEmulator throttle(long bytesPerSecond) {
@@ -101,8 +112,33 @@ public final class HubEmulator implements AutoCloseable {
 
     /** Serves LFS files from a second host, as the Hub redirects to its CDN (which rejects tokens). */
     public HubEmulator withCdn() throws IOException {
-        cdn = new Cdn(this);
+        cdn = new Cdn(this, false);
         return this;
+    }
+
+    /** As {@link #withCdn()}, the CDN reached through a relay that can reset connections on demand. */
+    public HubEmulator withResettingCdn() throws IOException {
+        cdn = new Cdn(this, true);
+        return this;
+    }
+
+    /**
+     * The next {@code count} connections to the CDN are reset (TCP RST) after {@code afterBytes} bytes of
+     * response, headers included. Needs {@link #withResettingCdn()}.
+     */
+    public HubEmulator resetNextCdnConnections(int count, long afterBytes) {
+        cdn.proxy().arm(count, afterBytes);
+        return this;
+    }
+
+    /** Response bytes that reached clients through the CDN relay (headers included). */
+    public long cdnBytesRelayed() {
+        return cdn.proxy().relayed();
+    }
+
+    /** CDN connections reset so far. */
+    public int cdnResets() {
+        return cdn.proxy().resetsDone();
     }
 
     Cdn cdn() {

@@ -72,51 +72,59 @@ final class ResolveHandler {
         sendBytes(ex, content, hub);
     }
 
-    /** The body of a GET with an optional {@code Range: bytes=N-}: 200, 206 or 416. */
+    /** The body of a GET with an optional {@code Range: bytes=N-} or {@code bytes=N-M}: 200, 206 or 416. */
     static void sendBytes(HttpExchange ex, byte[] content, HubEmulator hub) throws IOException {
         var h = ex.getResponseHeaders();
-        long from = rangeStart(ex.getRequestHeaders().getFirst("Range"));
+        long[] range = range(hub.ignoresRanges() ? null : ex.getRequestHeaders().getFirst("Range"), content.length);
+        long from = range[0];
         if (from >= content.length && content.length > 0) {
             h.set("Content-Range", "bytes */" + content.length);
             ex.sendResponseHeaders(416, -1);
             return;
         }
-        int start = (int) Math.max(0, from);
-        int length = content.length - start;
-        if (from > 0) {
-            h.set("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
+        boolean partial = range[2] == 1;
+        int start = (int) from;
+        int length = (int) (range[1] - from + 1);
+        if (partial) {
+            h.set("Content-Range", "bytes " + start + "-" + (start + length - 1) + "/" + content.length);
         }
         var fault = length > 1 ? hub.takeBodyFault() : null;
         int announced = fault == HubEmulator.BodyFault.TRUNCATE ? length / 2 : length;
-        ex.sendResponseHeaders(from > 0 ? 206 : 200, announced == 0 ? -1 : announced);
-        byte[] body = java.util.Arrays.copyOfRange(content, start, start + length);
+        ex.sendResponseHeaders(partial ? 206 : 200, announced == 0 ? -1 : announced);
+        byte[] body = content;
         if (fault == HubEmulator.BodyFault.CORRUPT) {
-            body[body.length / 2] ^= 0x5a;
+            body = content.clone();
+            body[start + length / 2] ^= 0x5a;
         }
-        int sent = fault == HubEmulator.BodyFault.TRUNCATE ? body.length / 2
-                : fault == HubEmulator.BodyFault.STALL ? Math.min(10, body.length) : body.length;
+        int sent = fault == HubEmulator.BodyFault.TRUNCATE ? length / 2
+                : fault == HubEmulator.BodyFault.STALL ? Math.min(10, length) : length;
         try (OutputStream out = ex.getResponseBody()) {
-            write(out, body, sent, hub);
+            write(out, body, start, sent, hub);
             if (fault == HubEmulator.BodyFault.STALL) {
                 out.flush();
                 sleepQuietly(30_000);
             }
         } catch (IOException closedEarly) {
-            // a truncated body: the exchange fails to complete, which is the point
+            // a truncated body or a client that hung up: the exchange fails to complete
         }
     }
 
-    /** Writes in 64 KiB pieces, counting each as it goes out, pausing to stay under the rate if one is set. */
-    private static void write(OutputStream out, byte[] body, int length, HubEmulator hub) throws IOException {
+    /** Writes in 64 KiB pieces, counting each as it goes out, paced to stay under the rate if one is set. */
+    private static void write(OutputStream out, byte[] body, int start, int length, HubEmulator hub)
+            throws IOException {
         int piece = 64 * 1024;
         long rate = hub.bytesPerSecond();
-        for (int off = 0; off < length; off += piece) {
-            int n = Math.min(piece, length - off);
+        long began = System.nanoTime();
+        for (int off = start; off < start + length; off += piece) {
+            int n = Math.min(piece, start + length - off);
             out.write(body, off, n);
             hub.countBytes(n);
             if (rate > 0) {
                 out.flush();
-                sleepQuietly(piece * 1000L / rate);
+                long due = began + (off + n - start) * 1_000_000_000L / rate;
+                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
             }
         }
     }
@@ -129,13 +137,24 @@ final class ResolveHandler {
         }
     }
 
-    /** {@code bytes=N-} gives N; anything else (or none) gives 0. */
-    private static long rangeStart(String range) {
-        if (range == null || !range.startsWith("bytes=")) {
-            return 0;
+    /**
+     * {first, last, partial} for a {@code Range} header against a body of {@code size} bytes: {@code bytes=N-}
+     * and {@code bytes=N-M} (M clamped to the end) are partial; anything else (or none) is the whole body.
+     */
+    private static long[] range(String header, int size) {
+        long last = Math.max(0, size - 1L);
+        if (header == null || !header.startsWith("bytes=")) {
+            return new long[] {0, last, 0};
         }
-        String spec = range.substring("bytes=".length());
+        String spec = header.substring("bytes=".length());
         int dash = spec.indexOf('-');
-        return dash > 0 ? Long.parseLong(spec.substring(0, dash)) : 0;
+        if (dash <= 0) { // a suffix range (bytes=-N) is not used by the clients
+            return new long[] {0, last, 0};
+        }
+        long first = Long.parseLong(spec.substring(0, dash));
+        String end = spec.substring(dash + 1);
+        long to = end.isEmpty() ? last : Math.min(last, Long.parseLong(end));
+        boolean partial = first > 0 || !end.isEmpty();
+        return new long[] {first, to, partial ? 1 : 0};
     }
 }
