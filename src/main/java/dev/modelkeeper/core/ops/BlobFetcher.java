@@ -23,9 +23,10 @@ import okhttp3.HttpUrl;
 /**
  * Fetches one blob into {@code blobs/<etag>.incomplete}, resuming with a Range request after a broken
  * stream, a cancel or a restart, and moves it to {@code blobs/<etag>} only once its size and content
- * hash are right. A corrupt or truncated download never becomes a blob. Call under the blob's lock.
+ * hash are right. A corrupt or truncated download never becomes a blob. Large files go over several
+ * ranged connections ({@link RangedFetch}). Used by downloads and by Repair.
  */
-final class BlobFetcher {
+public final class BlobFetcher {
 
     private static final int MAX_STALLS = 5;
     private static final int CHUNK = 1 << 20;
@@ -35,13 +36,37 @@ final class BlobFetcher {
     private final BandwidthLimit limit;
     private final RangedFetch ranged;
 
-    BlobFetcher(HubClient client, AtomicLong transferred, BandwidthLimit limit, int connectionsPerFile) {
+    /**
+     * @param transferred        counts the bytes received (for progress), shared by all fetches of a job
+     * @param connectionsPerFile ranged connections for one large file
+     */
+    public BlobFetcher(HubClient client, AtomicLong transferred, BandwidthLimit limit, int connectionsPerFile) {
         this.client = client;
         this.transferred = transferred;
         this.limit = limit;
         this.ranged = new RangedFetch(client, transferred, limit, connectionsPerFile);
     }
 
+    /**
+     * Takes the blob's {@code .locks} flock (waiting for another process that holds it) and fetches the
+     * blob unless it appeared meanwhile. The lock excludes, and is excluded by, Python clients.
+     */
+    public void fetchLocked(HubLayout layout, dev.modelkeeper.core.cache.RepoType type, String repoId, String commit,
+                            String filePath, String etag, long size, Cancellation cancel) throws OperationException {
+        try (var lock = dev.modelkeeper.core.fs.FileLocks.lock(layout.lock(etag), cancel)) {
+            if (!Files.exists(layout.blob(etag))) {
+                fetch(layout, commit, etag, size, client.resolveUrl(type, repoId, commit, filePath), cancel);
+            } else { // another process finished it meanwhile: pieces we had of it are of no use now
+                Files.deleteIfExists(layout.parts(etag));
+                Files.deleteIfExists(layout.partsJournal(etag));
+            }
+        } catch (IOException e) {
+            throw new OperationException("Could not lock or write " + layout.blob(etag) + ": " + e.getMessage()
+                    + ". Check that the cache folder is writable.", layout.blob(etag), e);
+        }
+    }
+
+    /** Fetches the blob from {@code url}; call under the blob's lock. */
     void fetch(HubLayout layout, String commit, String etag, long size, HttpUrl url, Cancellation cancel)
             throws OperationException {
         var meta = new FileMetadata(commit, etag, size, url, null);

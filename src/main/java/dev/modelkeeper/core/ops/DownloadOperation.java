@@ -1,7 +1,6 @@
 package dev.modelkeeper.core.ops;
 
 import dev.modelkeeper.core.cache.HubLayout;
-import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.hub.PathPatterns;
 import dev.modelkeeper.core.hub.TreeEntry;
@@ -142,16 +141,9 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
     }
 
     private Void fetchLocked(BlobFetcher fetcher, HubLayout layout, String commit, DownloadPlan.Item item,
-                             Cancellation cancel) throws OperationException, IOException {
-        try (var lock = FileLocks.lock(layout.lock(item.etag()), cancel)) {
-            if (!Files.exists(layout.blob(item.etag()))) {
-                fetcher.fetch(layout, commit, item.etag(), item.size(),
-                        client.resolveUrl(request.type(), request.repoId(), commit, item.path()), cancel);
-            } else { // another process finished it meanwhile: pieces we had of it are of no use now
-                Files.deleteIfExists(layout.parts(item.etag()));
-                Files.deleteIfExists(layout.partsJournal(item.etag()));
-            }
-        }
+                             Cancellation cancel) throws OperationException {
+        fetcher.fetchLocked(layout, request.type(), request.repoId(), commit, item.path(), item.etag(), item.size(),
+                cancel);
         return null;
     }
 
