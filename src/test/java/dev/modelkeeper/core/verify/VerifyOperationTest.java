@@ -4,17 +4,24 @@ import static dev.modelkeeper.core.verify.Recorder.verify;
 import static dev.modelkeeper.testing.CacheFixture.commit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.FindingKind;
 import dev.modelkeeper.core.cache.Severity;
 import dev.modelkeeper.core.fs.FileLocks;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.task.ProgressListener;
 import dev.modelkeeper.core.verify.VerifyFinding.FileRef;
 import dev.modelkeeper.testing.CacheFixture;
 import dev.modelkeeper.testing.RepoFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -295,5 +302,64 @@ class VerifyOperationTest {
         assertEquals(2, r.kinds().stream().filter(k -> k == FindingKind.CHECKSUM_MISMATCH).count(),
                 "each repo's blob is reported; the payload behind them was read once");
         assertEquals(1, r.report.blobsHashed());
+    }
+
+    @Test
+    void cancellingStopsTheRunAndKeepsWhatWasHashedInTheMemo() throws Exception {
+        var repo = new CacheFixture(dir).model("org/big");
+        for (int i = 0; i < 4; i++) {
+            repo.lfsFile(commit(1), "shard-" + i + ".bin", bytes(3_000_000, 10 + i));
+        }
+        repo.ref("main", commit(1));
+        var store = VerdictStore.inMemory();
+        var cancel = Cancellation.create();
+        var verdicts = new ArrayList<Verdict>();
+        VerifyListener cancelAfterFirst = new VerifyListener() {
+            @Override
+            public void verdict(Path path, Verdict v) {
+                verdicts.add(v);
+                cancel.cancel();
+            }
+        };
+        var op = new VerifyOperation(VerifyScope.root(CacheRoot.user(dir)), store,
+                cancelAfterFirst, 1, Optional.empty());
+
+        assertThrows(CancelledException.class, () -> op.run(ProgressListener.NONE, cancel));
+
+        assertEquals(List.of(Verdict.VERIFIED), verdicts, "nothing is judged after the cancel");
+        var again = verify(VerifyScope.root(CacheRoot.user(dir)), store);
+        assertEquals(3, again.report.blobsHashed(), "the blob hashed before the cancel is remembered");
+        assertEquals(1, again.report.blobsRecalled());
+    }
+
+    @Test
+    void aCancelledTokenStopsBeforeAnythingIsRead() throws Exception {
+        twoRevisions();
+        var cancel = Cancellation.create();
+        cancel.cancel();
+        var op = new VerifyOperation(VerifyScope.root(CacheRoot.user(dir)),
+                VerdictStore.inMemory(), VerifyListener.NONE);
+
+        assertThrows(CancelledException.class, () -> op.run(ProgressListener.NONE, cancel));
+    }
+
+    @Test
+    void progressCountsBytesHashedOutOfBytesToHash() throws Exception {
+        twoRevisions();
+        var seen = new ArrayList<long[]>();
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void progress(long done, long total) {
+                seen.add(new long[] {done, total});
+            }
+        };
+
+        new VerifyOperation(VerifyScope.root(CacheRoot.user(dir)), VerdictStore.inMemory(),
+                VerifyListener.NONE).run(progress, Cancellation.create());
+
+        long[] last = seen.getLast();
+        assertEquals(300_014, last[1]);
+        assertEquals(last[1], last[0]);
+        assertTrue(seen.stream().allMatch(p -> p[1] < 0 || p[0] <= p[1]));
     }
 }
