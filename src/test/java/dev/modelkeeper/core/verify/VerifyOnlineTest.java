@@ -145,7 +145,7 @@ class VerifyOnlineTest {
     }
 
     @Test
-    void anUnreachableHubIsAskedOnceAndEveryRevisionFallsBackToItsCachedListing() throws Exception {
+    void anUnreachableHubLeavesEveryRevisionCheckedOffline() throws Exception {
         new CacheFixture(cache).model("org/tts").file(CacheFixture.commit(78), "b.txt", "b");
         hub.close();
 
