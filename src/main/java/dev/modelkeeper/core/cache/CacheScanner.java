@@ -69,6 +69,23 @@ public final class CacheScanner {
                 result.size(), result.allocated(), Instant.now());
     }
 
+    /**
+     * Scans one repo folder ({@code models--org--name}) of the hub cache {@code root}, as a full scan of
+     * the root would, without looking at the other repos. The result holds that one repo (or none when
+     * the folder is not a repo folder), its partial downloads, and no root-level findings.
+     */
+    public CacheScan scanRepo(CacheRoot root, Path repoDir) {
+        var parsed = HubRepoScanner.parseFolderName(repoDir.getFileName().toString());
+        if (parsed.isEmpty() || !Files.isDirectory(repoDir)) {
+            return new CacheScan(root, CacheKind.HF_HUB, CacheScan.State.ONLINE, Optional.empty(), List.of(),
+                    List.of(), List.of(), 0, 0, Instant.now());
+        }
+        var result = HubCacheScanner.scanRepo(new HubRepoScanner(root.path(), locks), repoDir);
+        var repo = result.repo();
+        return new CacheScan(root, CacheKind.HF_HUB, CacheScan.State.ONLINE, Optional.empty(), List.of(repo),
+                List.of(), result.incomplete(), repo.sizeOnDisk(), repo.allocatedOnDisk(), Instant.now());
+    }
+
     private LayoutScanner scannerFor(CacheKind kind) {
         return switch (kind) {
             case HF_HUB, AUTO -> new HubCacheScanner(locks, parallelism);

@@ -1,7 +1,7 @@
 package dev.modelkeeper.core.cache;
 
 /**
- * Every problem or notable fact the scanner (and later verify) can report. Texts live in
+ * Every problem or notable fact the scanner and verify can report. Texts live in
  * {@code dev/modelkeeper/core/findings*.properties} under {@code finding.<NAME>} (what is wrong) and
  * {@code repair.<NAME>} (what would fix it).
  */
@@ -34,7 +34,15 @@ public enum FindingKind {
     CHECKSUM_MISMATCH(Severity.ERROR),
     SIZE_MISMATCH(Severity.ERROR),
     MISSING_FILE(Severity.ERROR),
-    EXTRA_FILE(Severity.WARNING);
+    EXTRA_FILE(Severity.WARNING),
+    /** A blob of zero bytes whose name promises content (a download that wrote nothing, a full disk). */
+    EMPTY_BLOB(Severity.ERROR),
+    /** A snapshot entry links to a different blob than the tree listing names for that file. */
+    WRONG_BLOB(Severity.ERROR),
+    /** A torch.hub checkpoint whose sha256 does not start with the hash in its file name. */
+    TORCH_HASH_MISMATCH(Severity.ERROR),
+    /** The Hub could not be asked for a revision's files (offline, not found, no access). */
+    HUB_CHECK_FAILED(Severity.WARNING);
 
     private final Severity defaultSeverity;
 

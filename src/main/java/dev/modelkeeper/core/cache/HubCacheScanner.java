@@ -53,7 +53,7 @@ final class HubCacheScanner implements LayoutScanner {
     }
 
     /** One unreadable repo (permissions, a vanished folder) becomes a finding, not a failed scan. */
-    private static HubRepoScanner.Result scanRepo(HubRepoScanner scanner, Path repoDir) {
+    static HubRepoScanner.Result scanRepo(HubRepoScanner scanner, Path repoDir) {
         var parsed = HubRepoScanner.parseFolderName(repoDir.getFileName().toString()).orElseThrow();
         try {
             return scanner.scan(repoDir, parsed.getKey(), parsed.getValue());

@@ -1,6 +1,8 @@
 package dev.modelkeeper.core.cache;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /** Where the official client puts things in a hub cache (spec §2.1–§2.4). */
 public final class HubLayout {
@@ -23,6 +25,11 @@ public final class HubLayout {
     /** {@code models--org--name}. */
     public static String folderName(RepoType type, String repoId) {
         return type.folderPrefix() + "--" + repoId.replace("/", "--");
+    }
+
+    /** The repo type and id a folder name stands for ({@code models--org--name}), or empty when it is none. */
+    public static Optional<Map.Entry<RepoType, String>> parseFolderName(String name) {
+        return HubRepoScanner.parseFolderName(name);
     }
 
     public Path cache() {

@@ -27,9 +27,13 @@ import java.util.Optional;
  */
 public final class FileStats {
 
-    /** What one stat call tells. {@code fileKey} identifies the inode (dev+ino) for hard-link counting. */
+    /**
+     * What one stat call tells. {@code fileKey} identifies the inode (dev+ino) for hard-link counting.
+     * {@code lastChanged} is the inode change time (ctime), which no ordinary tool can set back, so an
+     * in-place rewrite that restores the mtime still shows; on the NIO route it equals the mtime.
+     */
     public record Stat(long size, long allocated, Object fileKey, Instant lastAccessed, Instant lastModified,
-                       boolean directory, boolean regularFile, boolean symbolicLink) {
+                       Instant lastChanged, boolean directory, boolean regularFile, boolean symbolicLink) {
     }
 
     /** dev and ino of a file: equal keys mean the same inode (a hard link or the same file). */
@@ -65,8 +69,9 @@ public final class FileStats {
             LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
             var a = Files.readAttributes(path, BasicFileAttributes.class, options);
             Object key = a.fileKey() != null ? a.fileKey() : path.toAbsolutePath().normalize();
+            Instant modified = a.lastModifiedTime().toInstant();
             return Optional.of(new Stat(a.size(), a.size(), key, a.lastAccessTime().toInstant(),
-                    a.lastModifiedTime().toInstant(), a.isDirectory(), a.isRegularFile(), a.isSymbolicLink()));
+                    modified, modified, a.isDirectory(), a.isRegularFile(), a.isSymbolicLink()));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -80,6 +85,7 @@ public final class FileStats {
         private static final long ST_BLOCKS = 64;
         private static final long ST_ATIME = 72;
         private static final long ST_MTIME = 88;
+        private static final long ST_CTIME = 104;
         private static final int STRUCT_SIZE = 256;
         private final MethodHandle stat;
         private final MethodHandle lstat;
@@ -135,7 +141,7 @@ public final class FileStats {
             long blocks = st.get(JAVA_LONG, ST_BLOCKS);
             return Optional.of(new Stat(st.get(JAVA_LONG, ST_SIZE), blocks * 512,
                     new InodeKey(st.get(JAVA_LONG, ST_DEV), st.get(JAVA_LONG, ST_INO)),
-                    time(st, ST_ATIME), time(st, ST_MTIME),
+                    time(st, ST_ATIME), time(st, ST_MTIME), time(st, ST_CTIME),
                     mode == S_IFDIR, mode == S_IFREG, mode == S_IFLNK));
         }
 

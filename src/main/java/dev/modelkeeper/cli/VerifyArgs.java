@@ -1,0 +1,72 @@
+package dev.modelkeeper.cli;
+
+import dev.modelkeeper.core.cache.RepoType;
+import dev.modelkeeper.core.verify.Verdict;
+import dev.modelkeeper.core.verify.VerifyFinding;
+import dev.modelkeeper.core.verify.VerifyReport;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+
+/** The parsed command line of {@code verify}, and the sum of several scopes' reports. */
+final class VerifyArgs {
+
+    final List<String> targets = new ArrayList<>();
+    RepoType type = RepoType.MODEL;
+    String revision;
+    boolean online;
+    String endpoint;
+    boolean trustMirror;
+    boolean full;
+    boolean json;
+
+    static VerifyArgs parse(List<String> argv, CliTexts texts) {
+        var a = new VerifyArgs();
+        for (int i = 0; i < argv.size(); i++) {
+            String s = argv.get(i);
+            switch (s) {
+                case "--type" -> {
+                    String t = value(argv, ++i, s, texts);
+                    a.type = RepoType.fromId(t).filter(x -> x.folderPrefix() != null)
+                            .orElseThrow(() -> new UsageException(texts.format("verify.badType", t)));
+                }
+                case "--revision" -> a.revision = value(argv, ++i, s, texts);
+                case "--online" -> a.online = true;
+                case "--endpoint" -> a.endpoint = value(argv, ++i, s, texts);
+                case "--trust-mirror" -> a.trustMirror = true;
+                case "--full", "--no-cache" -> a.full = true;
+                case "--json" -> a.json = true;
+                default -> {
+                    if (s.startsWith("-")) {
+                        throw new UsageException(texts.format("error.unknownOption", s));
+                    }
+                    a.targets.add(s);
+                }
+            }
+        }
+        return a;
+    }
+
+    private static String value(List<String> argv, int i, String option, CliTexts texts) {
+        if (i >= argv.size()) {
+            throw new UsageException(texts.format("error.missingValue", option));
+        }
+        return argv.get(i);
+    }
+
+    static VerifyReport merge(List<VerifyReport> reports) {
+        var verdicts = new EnumMap<Verdict, Integer>(Verdict.class);
+        var findings = new ArrayList<VerifyFinding>();
+        int hashed = 0;
+        int recalled = 0;
+        long bytes = 0;
+        for (VerifyReport r : reports) {
+            r.verdicts().forEach((v, n) -> verdicts.merge(v, n, Integer::sum));
+            findings.addAll(r.findings());
+            hashed += r.blobsHashed();
+            recalled += r.blobsRecalled();
+            bytes += r.bytesHashed();
+        }
+        return new VerifyReport(verdicts, hashed, bytes, recalled, findings);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.modelkeeper.cli;
+
+import dev.modelkeeper.core.cache.CacheRoot;
+import dev.modelkeeper.core.cache.RepoType;
+import dev.modelkeeper.core.env.AppPaths;
+import dev.modelkeeper.core.env.CacheLocator;
+import dev.modelkeeper.core.env.Environment;
+import dev.modelkeeper.core.env.Settings;
+import dev.modelkeeper.core.hub.HubClient;
+import dev.modelkeeper.core.hub.HubEndpoint;
+import dev.modelkeeper.core.hub.HubToken;
+import dev.modelkeeper.core.hub.RetryPolicy;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.verify.ScopeResolver;
+import dev.modelkeeper.core.verify.VerdictStore;
+import dev.modelkeeper.core.verify.VerifyListener;
+import dev.modelkeeper.core.verify.VerifyOperation;
+import dev.modelkeeper.core.verify.VerifyReport;
+import dev.modelkeeper.core.verify.VerifyScope;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@code modelkeeper verify [PATH|REPO]... [--type T] [--revision R] [--online] [--endpoint URL]
+ * [--trust-mirror] [--full] [--json]}: every cache, or the caches, repos, revisions and files named.
+ */
+final class VerifyCommand {
+
+    private final Environment env;
+    private final Settings settings;
+    private final CliTexts texts;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    VerifyCommand(Environment env, Settings settings, CliTexts texts, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.settings = settings;
+        this.texts = texts;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) {
+        var a = VerifyArgs.parse(argv, texts);
+        var locator = new CacheLocator(env);
+        List<CacheRoot> known = locator.discover(settings.userRoots());
+        List<VerifyScope> scopes;
+        try {
+            scopes = scopes(a, known);
+        } catch (ScopeResolver.UnresolvedException e) {
+            err.println(texts.format("verify.unresolved." + e.problem().name(), e.target()));
+            return ExitCode.ROOT_UNAVAILABLE;
+        }
+        VerdictStore store = VerdictStore.open(VerdictStore.defaultFile(AppPaths.of(env)));
+        if (a.full) {
+            store = store.recallingNothing();
+        }
+        Optional<HubClient> hub = a.online ? Optional.of(hub(a, locator)) : Optional.empty();
+        VerifyReport report = a.json ? runJson(scopes, store, hub) : runText(scopes, store, hub);
+        if (report == null) {
+            err.println(texts.get("verify.cancelled"));
+            return ExitCode.INTERRUPTED;
+        }
+        if (report.problemsRemain()) {
+            return ExitCode.PROBLEMS;
+        }
+        return report.hubCheckFailed() ? ExitCode.REFUSED : ExitCode.OK;
+    }
+
+    private static List<VerifyScope> scopes(VerifyArgs a, List<CacheRoot> known) throws ScopeResolver.UnresolvedException {
+        if (a.targets.isEmpty()) {
+            return List.of(VerifyScope.everything(known.stream().filter(CacheRoot::holdsModels).toList()));
+        }
+        var resolver = new ScopeResolver(known);
+        var scopes = new ArrayList<VerifyScope>();
+        for (String t : a.targets) {
+            scopes.addAll(resolver.resolve(t, a.type, a.revision));
+        }
+        return scopes;
+    }
+
+    private HubClient hub(VerifyArgs a, CacheLocator locator) {
+        var endpoint = a.endpoint != null ? HubEndpoint.of(a.endpoint, a.trustMirror)
+                : HubEndpoint.resolve(env, settings.hub().endpoint(), a.trustMirror || settings.hub().tokenToMirror());
+        return new HubClient(new OkHttpClient(), endpoint, HubToken.resolve(env, locator.hfHome(), null),
+                RetryPolicy.standard());
+    }
+
+    private VerifyReport runText(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub) {
+        VerifyReport report = runAll(scopes, store, hub, VerifyListener.NONE);
+        if (report != null) {
+            new VerifyText(texts, out).print(report);
+        }
+        return report;
+    }
+
+    private VerifyReport runJson(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub) {
+        try (var json = new VerifyJson(out, texts.locale())) {
+            VerifyReport report = runAll(scopes, store, hub, json);
+            if (report != null) {
+                json.finish(report);
+            }
+            out.println();
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs one operation per scope with a progress line and Ctrl+C; null when cancelled. */
+    private VerifyReport runAll(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub,
+                                VerifyListener listener) {
+        var cancel = Cancellation.create();
+        Thread hook = new Thread(cancel::cancel, "ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        var progress = CliProgress.forTerminal(err).bytes();
+        try {
+            var reports = new ArrayList<VerifyReport>();
+            for (VerifyScope scope : scopes) {
+                int threads = Runtime.getRuntime().availableProcessors();
+                reports.add(new VerifyOperation(scope, store, listener, threads, hub).run(progress, cancel));
+            }
+            return VerifyArgs.merge(reports);
+        } catch (CancelledException e) {
+            return null;
+        } finally {
+            progress.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // Ctrl+C: the JVM is going down
+            }
+        }
+    }
+}
