@@ -19,8 +19,17 @@ final class VerifyArgs {
     boolean trustMirror;
     boolean full;
     boolean json;
+    // repair only
+    boolean dryRun;
+    boolean deleteOrphans;
+    boolean offline;
 
     static VerifyArgs parse(List<String> argv, CliTexts texts) {
+        return parse(argv, texts, false);
+    }
+
+    /** With {@code repair}, also {@code --dry-run}, {@code --delete-orphans} and {@code --offline}. */
+    static VerifyArgs parse(List<String> argv, CliTexts texts, boolean repair) {
         var a = new VerifyArgs();
         for (int i = 0; i < argv.size(); i++) {
             String s = argv.get(i);
@@ -36,6 +45,9 @@ final class VerifyArgs {
                 case "--trust-mirror" -> a.trustMirror = true;
                 case "--full", "--no-cache" -> a.full = true;
                 case "--json" -> a.json = true;
+                case "--dry-run" -> a.dryRun = repairOnly(repair, s, texts);
+                case "--delete-orphans" -> a.deleteOrphans = repairOnly(repair, s, texts);
+                case "--offline" -> a.offline = repairOnly(repair, s, texts);
                 default -> {
                     if (s.startsWith("-")) {
                         throw new UsageException(texts.format("error.unknownOption", s));
@@ -45,6 +57,13 @@ final class VerifyArgs {
             }
         }
         return a;
+    }
+
+    private static boolean repairOnly(boolean repair, String option, CliTexts texts) {
+        if (!repair) {
+            throw new UsageException(texts.format("error.unknownOption", option));
+        }
+        return true;
     }
 
     private static String value(List<String> argv, int i, String option, CliTexts texts) {
