@@ -54,7 +54,11 @@ public final class AppContext implements AutoCloseable {
                 ioExecutor, (current, request) -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
                         current.hub(), tokens.load()), request, current.hub().concurrency(),
                         limits.forRate(current.hub().maxBytesPerSecond())), downloadExecutor, tokens,
-                new dev.modelkeeper.core.ops.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")));
+                new dev.modelkeeper.core.ops.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")),
+                dev.modelkeeper.core.verify.VerdictStore.open(
+                        dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env))),
+                current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
+                        tokens.load())));
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
     }
 

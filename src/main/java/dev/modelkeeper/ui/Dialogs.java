@@ -15,6 +15,14 @@ public interface Dialogs {
         return false;
     }
 
+    /**
+     * Asks before a change: {@code header} says what will happen, {@code body} lists it; true when the
+     * user presses {@code action}.
+     */
+    default boolean confirm(String header, String body, String action) {
+        return false;
+    }
+
     /** A short note that a background job finished (a notification, not a modal dialog). */
     default void notify(String message) {
     }

@@ -58,6 +58,24 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public boolean confirm(String header, String body, String action) {
+        var go = new javafx.scene.control.ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, null, go, javafx.scene.control.ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("ModelKeeper");
+        alert.setHeaderText(header);
+        var list = new TextArea(body);
+        list.setEditable(false);
+        list.setWrapText(true);
+        list.setPrefRowCount(Math.min(14, body.split("\n").length + 1));
+        list.setPrefColumnCount(70);
+        alert.getDialogPane().setContent(list);
+        alert.getDialogPane().setId("confirm-dialog");
+        alert.getDialogPane().lookupButton(go).setId("confirm-go");
+        return alert.showAndWait().filter(go::equals).isPresent();
+    }
+
+    @Override
     public void notify(String message) {
         if (owner == null) {
             return;

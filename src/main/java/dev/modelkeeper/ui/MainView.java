@@ -74,7 +74,8 @@ public final class MainView extends BorderPane {
         var download = item("menu.file.download", actions::openDownload);
         download.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         var settings = item("menu.file.settings", actions::openSettings);
-        var file = new Menu(texts.getString("menu.file"), null, download, add, refresh, settings, quit);
+        var verifyAll = item("menu.file.verify", model::verifyAll);
+        var file = new Menu(texts.getString("menu.file"), null, download, add, refresh, verifyAll, settings, quit);
         var language = new Menu(texts.getString("menu.view.language"), null,
                 item("menu.view.language.en", () -> actions.switchLanguage("en")),
                 item("menu.view.language.zh", () -> actions.switchLanguage("zh-CN")));
@@ -99,7 +100,14 @@ public final class MainView extends BorderPane {
         var download = new Button(texts.getString("toolbar.download"));
         download.setId("download");
         download.setOnAction(e -> actions.openDownload());
-        return new ToolBar(download, refresh, add);
+        var verify = new Button(texts.getString("toolbar.verify"));
+        verify.setId("verify-all");
+        verify.setOnAction(e -> model.verifyAll());
+        var repair = new Button(texts.getString("toolbar.repair"));
+        repair.setId("repair");
+        repair.disableProperty().bind(model.content().selectionProperty().isNull());
+        repair.setOnAction(e -> model.repair(model.content().selectionProperty().get().repo()));
+        return new ToolBar(download, refresh, add, new javafx.scene.control.Separator(), verify, repair);
     }
 
     /** Running jobs with progress, speed, time left and cancel; hidden when nothing runs. */

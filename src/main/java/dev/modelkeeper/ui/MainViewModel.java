@@ -82,6 +82,32 @@ public final class MainViewModel {
         this.content = content;
         this.dialogs = dialogs;
         this.texts = texts;
+        this.verifyJobs = new dev.modelkeeper.ui.verify.VerifyJobs(content.verify(), services.verdicts(),
+                () -> services.hub().apply(this.settings), scanExecutor, downloadExecutor, tasks, dialogs, texts,
+                this::refresh);
+        content.setRowActions(this::verify, this::repair);
+    }
+
+    private final dev.modelkeeper.ui.verify.VerifyJobs verifyJobs;
+
+    /** Verifies every cache in the sidebar. */
+    public void verifyAll() {
+        verifyJobs.verifyAll(roots.stream().filter(i -> !i.isAll()).map(RootItemViewModel::root).toList());
+    }
+
+    /** Verifies the repo, revision or file of a row. */
+    public void verify(dev.modelkeeper.ui.content.ContentRow row) {
+        rootOf(row.repo()).ifPresent(root -> verifyJobs.verify(root, row, null));
+    }
+
+    /** Opens the repair plan of a repo (verifying it first if needed) and runs it when confirmed. */
+    public void repair(dev.modelkeeper.core.cache.Repo repo) {
+        rootOf(repo).ifPresent(root -> verifyJobs.repair(root, repo));
+    }
+
+    private java.util.Optional<CacheRoot> rootOf(dev.modelkeeper.core.cache.Repo repo) {
+        return roots.stream().filter(i -> !i.isAll() && repo.repoPath().startsWith(i.root().path()))
+                .map(RootItemViewModel::root).findFirst();
     }
 
     /** The collaborators a main window needs. */
@@ -89,7 +115,9 @@ public final class MainViewModel {
                            Executor scanExecutor, Executor ioExecutor,
                            BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads,
                            Executor downloadExecutor, TokenStore tokens,
-                           dev.modelkeeper.core.ops.DownloadQueueStore queue) {
+                           dev.modelkeeper.core.ops.DownloadQueueStore queue,
+                           dev.modelkeeper.core.verify.VerdictStore verdicts,
+                           java.util.function.Function<Settings, java.util.Optional<dev.modelkeeper.core.hub.HubClient>> hub) {
     }
 
     public ObservableList<RootItemViewModel> roots() {

@@ -23,6 +23,7 @@ public final class CacheContentView extends BorderPane {
     private ContentTable table;
     private DetailsPane details;
     private TreemapView treemap;
+    private FindingsView findings;
     private TabPane tabs;
 
     public CacheContentView(CacheContentViewModel model) {
@@ -42,6 +43,7 @@ public final class CacheContentView extends BorderPane {
         count.setId("count");
         table = new ContentTable(model);
         details = new DetailsPane(model);
+        findings = new FindingsView(model, model.locale());
         treemap = new TreemapView(model, repo -> {
             tabs.getSelectionModel().selectFirst();
             table.selectRepo(repo);
@@ -59,7 +61,11 @@ public final class CacheContentView extends BorderPane {
         files.setId("tab-files");
         var usage = new Tab(texts.getString("content.tab.usage"), treemap);
         usage.setId("tab-usage");
-        tabs = new TabPane(files, usage);
+        var problems = new Tab(texts.getString("content.tab.problems"), findings);
+        problems.setId("tab-problems");
+        model.verify().findings().addListener((javafx.collections.ListChangeListener<Object>) c -> problems.setText(
+                java.text.MessageFormat.format(texts.getString("content.tab.problemsCount"), c.getList().size())));
+        tabs = new TabPane(files, usage, problems);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(bar);
         setCenter(tabs);

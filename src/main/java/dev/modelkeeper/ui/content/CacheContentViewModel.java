@@ -28,11 +28,15 @@ public final class CacheContentViewModel {
     private final PathActions pathActions;
     private final ResourceBundle texts;
     private final Clock clock;
+    private final Locale locale;
     private final Map<CacheRoot, List<Repo>> byRoot = new LinkedHashMap<>();
     private final ObservableList<Repo> visible = FXCollections.observableArrayList();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<ContentRow> selection = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final VerifyState verify = new VerifyState();
+    private java.util.function.Consumer<ContentRow> onVerify = r -> { };
+    private java.util.function.Consumer<Repo> onRepair = r -> { };
     private CacheRoot shownRoot;
     private RepoFilter filter = RepoFilter.parse("", java.time.Instant.now());
 
@@ -44,6 +48,7 @@ public final class CacheContentViewModel {
         this.pathActions = pathActions;
         this.texts = ResourceBundle.getBundle("dev.modelkeeper.ui.messages", locale);
         this.clock = clock;
+        this.locale = locale;
         filterText.addListener((obs, old, text) -> {
             filter = RepoFilter.parse(text, clock.instant());
             rebuild();
@@ -78,12 +83,36 @@ public final class CacheContentViewModel {
         rebuild();
     }
 
+    /** Verdicts and findings of verify runs. */
+    public VerifyState verify() {
+        return verify;
+    }
+
+    /** What "Verify" and "Repair…" on a row do (set by the window's model). */
+    public void setRowActions(java.util.function.Consumer<ContentRow> verify,
+                              java.util.function.Consumer<Repo> repair) {
+        this.onVerify = verify;
+        this.onRepair = repair;
+    }
+
+    public void verify(ContentRow row) {
+        onVerify.accept(row);
+    }
+
+    public void repair(Repo repo) {
+        onRepair.accept(repo);
+    }
+
     public PathActions pathActions() {
         return pathActions;
     }
 
     public ResourceBundle texts() {
         return texts;
+    }
+
+    public Locale locale() {
+        return locale;
     }
 
     public Clock clock() {

@@ -6,11 +6,22 @@ import dev.modelkeeper.core.cache.Revision;
 import dev.modelkeeper.core.cache.Severity;
 
 /**
- * The status column. Until content is verified (a later feature adds VERIFIED and CORRUPT from the
- * verify results), what the scan can tell is whether anything is missing or reported as broken.
+ * The status column: what verify concluded (verified, corrupt, missing, partial) where it has run, and
+ * until then what the scan can tell (missing files, reported problems, or not verified).
  */
 public enum ContentStatus {
-    UNVERIFIED, VERIFIED, NOTICE, WARNING, PARTIAL, MISSING, BROKEN;
+    UNVERIFIED, VERIFIED, NOTICE, WARNING, PARTIAL, MISSING, BROKEN, CORRUPT;
+
+    /** The status a verify verdict shows as. */
+    public static ContentStatus of(dev.modelkeeper.core.verify.Verdict v) {
+        return switch (v) {
+            case VERIFIED -> VERIFIED;
+            case UNVERIFIED -> UNVERIFIED;
+            case PARTIAL -> PARTIAL;
+            case MISSING -> MISSING;
+            case CORRUPT -> CORRUPT;
+        };
+    }
 
     public static ContentStatus of(Repo repo) {
         Severity worst = repo.worstSeverity();

@@ -55,6 +55,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
                 sort();
             }
         });
+        model.verify().changes().addListener((obs, old, now) -> refresh());
         getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
                 model.selectionProperty().set(item == null ? null : item.getValue()));
     }
@@ -120,7 +121,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
         var c = new TreeTableColumn<ContentRow, ContentStatus>(texts.getString("content.col.status"));
         c.setId("col-status");
         c.setPrefWidth(100);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().status()));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(model.verify().statusOf(f.getValue().getValue())));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
             protected void updateItem(ContentStatus s, boolean empty) {
@@ -153,7 +154,13 @@ final class ContentTable extends TreeTableView<ContentRow> {
         reveal.setOnAction(e -> model.pathActions().reveal(row.getItem().path()));
         var copy = new MenuItem(texts.getString("content.action.copy"));
         copy.setOnAction(e -> model.pathActions().copy(row.getItem().path()));
-        var menu = new ContextMenu(reveal, copy);
+        var verify = new MenuItem(texts.getString("content.action.verify"));
+        verify.setOnAction(e -> model.verify(row.getItem()));
+        var repair = new MenuItem(texts.getString("content.action.repair"));
+        repair.setOnAction(e -> model.repair(row.getItem().repo()));
+        var menu = new ContextMenu(verify, repair, new javafx.scene.control.SeparatorMenuItem(), reveal, copy);
+        menu.setOnShowing(e -> repair.setDisable(row.getItem() == null
+                || model.verify().problemsOf(row.getItem().repo()).isEmpty()));
         row.emptyProperty().addListener((obs, was, empty) -> row.setContextMenu(empty ? null : menu));
         return row;
     }

@@ -1,0 +1,85 @@
+package dev.modelkeeper.ui.content;
+
+import dev.modelkeeper.core.cache.CachedFile;
+import dev.modelkeeper.core.cache.Repo;
+import dev.modelkeeper.core.verify.Verdict;
+import dev.modelkeeper.core.verify.VerifyFinding;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What verify found, for the status column and the problems panel: a verdict per snapshot entry and the
+ * findings. FX thread only; results arrive in batches, and {@link #changes()} ticks once per batch so the
+ * table repaints once rather than per file.
+ */
+public final class VerifyState {
+
+    private final Map<Path, Verdict> verdicts = new HashMap<>();
+    private final ObservableList<VerifyFinding> findings = FXCollections.observableArrayList();
+    private final IntegerProperty changes = new SimpleIntegerProperty();
+
+    /** Forgets what an earlier run said about the paths a new run covers. */
+    public void startRun(Predicate<Path> covers) {
+        verdicts.keySet().removeIf(covers);
+        findings.removeIf(f -> covers.test(f.path()));
+        changes.set(changes.get() + 1);
+    }
+
+    public void add(Map<Path, Verdict> newVerdicts, List<VerifyFinding> newFindings) {
+        newVerdicts.forEach((p, v) -> verdicts.put(p.toAbsolutePath().normalize(), v));
+        findings.addAll(newFindings);
+        changes.set(changes.get() + 1);
+    }
+
+    public ObservableList<VerifyFinding> findings() {
+        return findings;
+    }
+
+    /** Ticks after every batch of results. */
+    public IntegerProperty changes() {
+        return changes;
+    }
+
+    /** The verdict on one snapshot entry, or null before verify has looked at it. */
+    public Verdict verdict(Path entry) {
+        return verdicts.get(entry.toAbsolutePath().normalize());
+    }
+
+    /** The status a row shows: the worst verdict of its files once verified, else what the scan says. */
+    public ContentStatus statusOf(ContentRow row) {
+        List<CachedFile> files = row.isRepo() ? row.repo().revisions().stream().flatMap(r -> r.files().stream()).toList()
+                : row.isRevision() ? row.revision().files() : List.of(row.file());
+        var known = new ArrayList<Verdict>();
+        for (CachedFile f : files) {
+            Verdict v = verdict(f.snapshotPath());
+            if (v != null) {
+                known.add(v);
+            }
+        }
+        if (known.isEmpty()) {
+            return row.status();
+        }
+        Verdict worst = Verdict.rollUp(known);
+        if (worst == Verdict.VERIFIED && known.size() < files.size()) {
+            return ContentStatus.UNVERIFIED; // part verified only
+        }
+        return ContentStatus.of(worst);
+    }
+
+    /** Findings about this repo that Repair could act on or that need attention. */
+    public List<VerifyFinding> problemsOf(Repo repo) {
+        Path dir = repo.repoPath().toAbsolutePath().normalize();
+        return findings.stream().filter(f -> f.severity() != dev.modelkeeper.core.cache.Severity.INFO)
+                .filter(f -> f.repo().map(r -> r.repoDir().toAbsolutePath().normalize().equals(dir)).orElse(false)
+                        || f.path().toAbsolutePath().normalize().startsWith(dir))
+                .toList();
+    }
+}

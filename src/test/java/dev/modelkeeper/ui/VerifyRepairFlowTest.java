@@ -1,0 +1,125 @@
+package dev.modelkeeper.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.modelkeeper.core.cache.RepoType;
+import dev.modelkeeper.core.env.Environment;
+import dev.modelkeeper.core.hub.HubClient;
+import dev.modelkeeper.core.hub.HubEndpoint;
+import dev.modelkeeper.core.hub.RetryPolicy;
+import dev.modelkeeper.core.ops.DownloadOperation;
+import dev.modelkeeper.core.ops.DownloadRequest;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.ProgressListener;
+import dev.modelkeeper.testing.CacheFixture;
+import dev.modelkeeper.testing.hub.FixtureRepo;
+import dev.modelkeeper.testing.hub.HubEmulator;
+import dev.modelkeeper.ui.content.ContentRow;
+import dev.modelkeeper.ui.content.ContentStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Verify finds a corrupted model, Repair fixes it, and its status turns verified. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class VerifyRepairFlowTest {
+
+    private static final byte[] WEIGHTS = new byte[600_000];
+
+    static {
+        new Random(8).nextBytes(WEIGHTS);
+    }
+
+    @TempDir
+    Path dir;
+    private HubEmulator hub;
+    private AppContext context;
+    private MainViewModel model;
+    private Path blob;
+
+    @BeforeEach
+    void start(FxRobot robot) throws Exception {
+        var repo = FixtureRepo.model("org/name");
+        String c = repo.commit(1);
+        repo.file(c, "config.json", "{}").lfsFile(c, "model.safetensors", WEIGHTS).ref("main", c);
+        hub = new HubEmulator().withCdn().add(repo);
+        Path cache = dir.resolve("hub");
+        new DownloadOperation(new HubClient(new OkHttpClient(), HubEndpoint.of(hub.url(), false), Optional.empty(),
+                RetryPolicy.none()), new DownloadRequest(RepoType.MODEL, "org/name", "main", List.of(), List.of(), cache,
+                false), 2).run(ProgressListener.NONE, Cancellation.create());
+        blob = cache.resolve("models--org--name/blobs/" + CacheFixture.sha256(WEIGHTS));
+        byte[] damaged = Files.readAllBytes(blob);
+        damaged[1234] ^= 0x40;
+        Files.write(blob, damaged);
+
+        var env = new Environment(Map.of("HF_ENDPOINT", hub.url(), "HF_HUB_CACHE", cache.toString(),
+                "MODELKEEPER_CONFIG_DIR", dir.resolve("cfg").toString()), dir.resolve("home"), Environment.Os.LINUX);
+        context = AppContext.create(env, Locale.ENGLISH);
+        model = context.mainViewModel();
+        robot.interact(() -> {
+            var stage = new Stage();
+            stage.setScene(new Scene(new MainView(model, new UiTestSupport.NoActions()), 1100, 700));
+            stage.show();
+            model.refresh();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.content().visibleRepos().isEmpty());
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        UiTestSupport.closeWindows(robot);
+        context.close();
+        hub.close();
+    }
+
+    private ContentStatus repoStatus(FxRobot robot) {
+        var status = new ContentStatus[1];
+        robot.interact(() -> status[0] = model.content().verify()
+                .statusOf(ContentRow.of(model.content().visibleRepos().getFirst())));
+        return status[0];
+    }
+
+    @Test
+    void verifyFindsTheCorruptModelAndRepairMakesItVerified(FxRobot robot) throws Exception {
+        robot.clickOn("#verify-all");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> repoStatus(robot) == ContentStatus.CORRUPT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup(".status-corrupt").queryAll().isEmpty(), "the status column says Corrupt");
+        Tab problems = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+                .filter(t -> "tab-problems".equals(t.getId())).findFirst().orElseThrow();
+        assertEquals("Problems (1)", problems.getText());
+
+        robot.clickOn("org/name");
+        robot.clickOn("#repair");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-go").tryQuery().isPresent());
+        robot.clickOn("#confirm-go");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.content().visibleRepos().isEmpty()
+                && repoStatus(robot) == ContentStatus.VERIFIED);
+        assertArrayEquals(WEIGHTS, Files.readAllBytes(blob));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Problems (0)", problems.getText());
+        assertFalse(robot.lookup(".status-verified").queryAll().isEmpty(), "the status column says Verified");
+    }
+}
