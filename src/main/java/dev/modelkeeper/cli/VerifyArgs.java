@@ -19,6 +19,7 @@ final class VerifyArgs {
     boolean trustMirror;
     boolean full;
     boolean json;
+    int threads = Runtime.getRuntime().availableProcessors();
 
     static VerifyArgs parse(List<String> argv, CliTexts texts) {
         var a = new VerifyArgs();
@@ -36,6 +37,7 @@ final class VerifyArgs {
                 case "--trust-mirror" -> a.trustMirror = true;
                 case "--full", "--no-cache" -> a.full = true;
                 case "--json" -> a.json = true;
+                case "--threads" -> a.threads = threads(value(argv, ++i, s, texts), texts);
                 default -> {
                     if (s.startsWith("-")) {
                         throw new UsageException(texts.format("error.unknownOption", s));
@@ -45,6 +47,18 @@ final class VerifyArgs {
             }
         }
         return a;
+    }
+
+    private static int threads(String text, CliTexts texts) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage error
+        }
+        throw new UsageException(texts.format("verify.badThreads", text));
     }
 
     private static String value(List<String> argv, int i, String option, CliTexts texts) {
