@@ -23,6 +23,7 @@ final class VerifyArgs {
     boolean dryRun;
     boolean deleteOrphans;
     boolean offline;
+    int threads = Runtime.getRuntime().availableProcessors();
 
     static VerifyArgs parse(List<String> argv, CliTexts texts) {
         return parse(argv, texts, false);
@@ -48,6 +49,7 @@ final class VerifyArgs {
                 case "--dry-run" -> a.dryRun = repairOnly(repair, s, texts);
                 case "--delete-orphans" -> a.deleteOrphans = repairOnly(repair, s, texts);
                 case "--offline" -> a.offline = repairOnly(repair, s, texts);
+                case "--threads" -> a.threads = threads(value(argv, ++i, s, texts), texts);
                 default -> {
                     if (s.startsWith("-")) {
                         throw new UsageException(texts.format("error.unknownOption", s));
@@ -64,6 +66,18 @@ final class VerifyArgs {
             throw new UsageException(texts.format("error.unknownOption", option));
         }
         return true;
+    }
+
+    private static int threads(String text, CliTexts texts) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage error
+        }
+        throw new UsageException(texts.format("verify.badThreads", text));
     }
 
     private static String value(List<String> argv, int i, String option, CliTexts texts) {

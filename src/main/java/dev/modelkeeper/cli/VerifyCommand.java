@@ -28,7 +28,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * {@code modelkeeper verify [PATH|REPO]... [--type T] [--revision R] [--online] [--endpoint URL]
- * [--trust-mirror] [--full] [--json]}: every cache, or the caches, repos, revisions and files named.
+ * [--trust-mirror] [--full] [--threads N] [--json]}: every cache, or the caches, repos, revisions and files named.
  */
 final class VerifyCommand {
 
@@ -62,7 +62,7 @@ final class VerifyCommand {
             store = store.recallingNothing();
         }
         Optional<HubClient> hub = a.online ? Optional.of(hub(a, locator)) : Optional.empty();
-        VerifyReport report = a.json ? runJson(scopes, store, hub) : runText(scopes, store, hub);
+        VerifyReport report = a.json ? runJson(scopes, store, hub, a.threads) : runText(scopes, store, hub, a.threads);
         if (report == null) {
             err.println(texts.get("verify.cancelled"));
             return ExitCode.INTERRUPTED;
@@ -92,17 +92,17 @@ final class VerifyCommand {
                 RetryPolicy.standard());
     }
 
-    private VerifyReport runText(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub) {
-        VerifyReport report = runAll(scopes, store, hub, VerifyListener.NONE);
+    private VerifyReport runText(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub, int threads) {
+        VerifyReport report = runAll(scopes, store, hub, threads, VerifyListener.NONE);
         if (report != null) {
             new VerifyText(texts, out).print(report);
         }
         return report;
     }
 
-    private VerifyReport runJson(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub) {
+    private VerifyReport runJson(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub, int threads) {
         try (var json = new VerifyJson(out, texts.locale())) {
-            VerifyReport report = runAll(scopes, store, hub, json);
+            VerifyReport report = runAll(scopes, store, hub, threads, json);
             if (report != null) {
                 json.finish(report);
             }
@@ -114,7 +114,7 @@ final class VerifyCommand {
     }
 
     /** Runs one operation per scope with a progress line and Ctrl+C; null when cancelled. */
-    private VerifyReport runAll(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub,
+    private VerifyReport runAll(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub, int threads,
                                 VerifyListener listener) {
         var cancel = Cancellation.create();
         Thread hook = new Thread(cancel::cancel, "ctrl-c");
@@ -123,7 +123,6 @@ final class VerifyCommand {
         try {
             var reports = new ArrayList<VerifyReport>();
             for (VerifyScope scope : scopes) {
-                int threads = Runtime.getRuntime().availableProcessors();
                 reports.add(new VerifyOperation(scope, store, listener, threads, hub).run(progress, cancel));
             }
             return VerifyArgs.merge(reports);

@@ -138,6 +138,8 @@ class VerifyCommandTest {
     void wrongOptionsExitWithTwo() {
         assertEquals(2, run("--jsno").code());
         assertEquals(2, run("--type", "weights", "org/name").code());
+        assertEquals(2, run("--threads", "0").code());
+        assertEquals(0, run("--threads", "1").code());
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class VerifyOperation implements Operation<VerifyReport> {
         var hubPlanner = new HubRepoPlanner(scope, new OnlineCheck(hub), checks, tally);
         var flatPlanner = new FlatPlanner(scope, checks, tally);
         try {
-            for (CacheRoot root : scope.roots()) {
+            for (CacheRoot root : scope.roots().stream().filter(CacheRoot::holdsModels).toList()) {
                 cancel.throwIfCancelled();
                 progress.message(root.path().toString());
                 progress.progress(0, -1);
