@@ -67,7 +67,7 @@ public final class FxDialogs implements Dialogs {
         var list = new TextArea(body);
         list.setEditable(false);
         list.setWrapText(true);
-        list.setPrefRowCount(Math.min(14, body.split("\n").length + 1));
+        list.setPrefRowCount(Math.min(16, body.split("\n").length + 4)); // room for wrapped lines
         list.setPrefColumnCount(70);
         alert.getDialogPane().setContent(list);
         alert.getDialogPane().setId("confirm-dialog");

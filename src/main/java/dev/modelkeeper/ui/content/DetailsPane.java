@@ -9,7 +9,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -111,20 +110,23 @@ final class DetailsPane extends ScrollPane {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             var key = new Label(texts.getString("content.details." + keysAndValues[i]));
             key.getStyleClass().add("details-key");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value gives way, never the label
             var value = new TextField(keysAndValues[i + 1]);
             value.setEditable(false);
             value.getStyleClass().add("details-value");
-            value.setPrefColumnCount(28);
+            value.setPrefColumnCount(12);
+            GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
             grid.addRow(i / 2, key, value);
         }
         return grid;
     }
 
-    private HBox actions(Path path) {
+    private javafx.scene.layout.FlowPane actions(Path path) {
         var reveal = new Button(texts.getString("content.action.reveal"));
         reveal.setOnAction(e -> model.pathActions().reveal(path));
         var copy = new Button(texts.getString("content.action.copy"));
         copy.setOnAction(e -> model.pathActions().copy(path));
-        return new HBox(8, reveal, copy);
+        var row = new javafx.scene.layout.FlowPane(8, 6, reveal, copy); // wraps in a narrow pane
+        return row;
     }
 }

@@ -2,7 +2,6 @@ package dev.modelkeeper.ui.verify;
 
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.Repo;
-import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.repair.RepairAction;
 import dev.modelkeeper.core.repair.RepairOperation;
@@ -150,7 +149,7 @@ public final class VerifyJobs {
             return;
         }
         String header = MessageFormat.format(texts.getString("repair.plan.header"), repo.repoId(),
-                plan.actions().size(), SizeFormat.human(plan.bytesToFetch()) + "B");
+                plan.actions().size(), dev.modelkeeper.ui.content.Formats.size(plan.bytesToFetch()));
         if (!dialogs.confirm(header, describe(plan), texts.getString("repair.plan.go"))) {
             return;
         }
@@ -195,11 +194,21 @@ public final class VerifyJobs {
         repairExecutor.execute(task);
     }
 
+    /** The file as the user knows it (its path in the repo), not the blob's hash name. */
+    private String name(RepairAction a) {
+        if (a.files().isEmpty() || a.files().getFirst().filePath().isEmpty()) {
+            return a.path().getFileName().toString();
+        }
+        String first = a.files().getFirst().filePath();
+        long others = a.files().stream().map(f -> f.filePath()).distinct().count() - 1;
+        return others > 0 ? MessageFormat.format(texts.getString("repair.plan.andOthers"), first, others) : first;
+    }
+
     private String describe(RepairPlan plan) {
         var lines = new ArrayList<String>();
         for (RepairAction a : plan.actions()) {
-            lines.add("• " + MessageFormat.format(texts.getString("repair.action." + a.kind().name()),
-                    a.path().getFileName(), a.bytes() > 0 ? SizeFormat.human(a.bytes()) + "B" : "?"));
+            lines.add("• " + MessageFormat.format(texts.getString("repair.action." + a.kind().name()), name(a),
+                    a.bytes() > 0 ? dev.modelkeeper.ui.content.Formats.size(a.bytes()) : "?"));
         }
         if (!plan.manual().isEmpty()) {
             lines.add("");
