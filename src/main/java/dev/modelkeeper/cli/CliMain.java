@@ -21,6 +21,11 @@ public final class CliMain {
     private CliMain() {
     }
 
+    /** The installed {@code modelkeeper} command: with no arguments it prints the help, never a window. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, out, err, Environment.system());
     }

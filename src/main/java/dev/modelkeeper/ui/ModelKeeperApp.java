@@ -45,7 +45,9 @@ public final class ModelKeeperApp extends Application {
         context.dialogs().owner(stage);
         stage.setOnCloseRequest(e -> saveBounds());
         stage.show();
-        if (Boolean.getBoolean("modelkeeper.timing")) {
+        // the installed launcher's Java options are fixed, so the benchmark can also ask through the environment
+        if (Boolean.getBoolean("modelkeeper.timing") || Boolean.getBoolean("modelkeeper.exitAfterScan")
+                || "1".equals(System.getenv("MODELKEEPER_TIMING"))) {
             StartupTiming.report(model);
         }
         model.refresh();

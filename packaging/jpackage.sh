@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Builds the installers with the JDK's jpackage. Run through Maven, which first builds the jar, copies
+# the libraries to target/libs and the filtered argument files to target/packaging:
+#
+#   ./mvnw -Pdist package                  # Linux: app image, .deb and .rpm in target/dist
+#   ./mvnw -Pdist package -Ddist.types=deb # only some of: app-image deb rpm (Linux), msi (Windows), dmg (macOS)
+#
+# JavaFX's Maven jars are turned into jmods first, so that jlink puts its native libraries inside the
+# runtime: nothing is extracted to ~/.openjfx at first start, and jpackage sees the libraries when it
+# computes the .deb/.rpm dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JH=${JAVA_HOME:?JAVA_HOME must point at a JDK 25 with jpackage}
+types=${1:-all}
+VERSION=$(sed -n 's/^--app-version //p' target/packaging/common.args)
+case "$(uname -s)" in
+  Linux) os=linux; fxclass=linux; [[ $types == all ]] && types="app-image deb rpm" ;;
+  Darwin) os=macos; fxclass=$([[ $(uname -m) == arm64 ]] && echo mac-aarch64 || echo mac); [[ $types == all ]] && types="dmg" ;;
+  MINGW*|MSYS*|CYGWIN*) os=windows; fxclass=win; [[ $types == all ]] && types="msi" ;;
+  *) echo "unsupported OS $(uname -s)" >&2; exit 2 ;;
+esac
+W=target/jp
+rm -rf "$W" target/dist && mkdir -p "$W/input" "$W/jmods" "$W/work" target/dist
+
+# 1) the application jar and the libraries that are not JavaFX go on the class path
+cp "target/modelkeeper-$VERSION.jar" "$W/input/"
+find target/libs -name '*.jar' ! -name 'javafx-*' -exec cp {} "$W/input/" \;
+if [[ $os == linux ]]; then
+  cp packaging/linux/system-integration.sh "$W/input/"
+  cp target/packaging/linux/dev.modelkeeper.ModelKeeper.metainfo.xml "$W/input/"
+fi
+
+# 2) JavaFX jars (platform classifier) -> jmods with their native libraries
+for j in target/libs/javafx-*-"$fxclass".jar; do
+  m=$("$JH/bin/jar" --describe-module --file "$j" | head -1 | cut -d@ -f1)
+  d="$W/work/$m"; mkdir -p "$d/classes" "$d/lib"
+  (cd "$d/classes" && "$JH/bin/jar" xf "$OLDPWD/$j")
+  find "$d/classes" -maxdepth 1 \( -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) -exec mv {} "$d/lib/" \;
+  rm -f "$d/classes/META-INF/MANIFEST.MF"
+  libs=(); [ -n "$(ls -A "$d/lib")" ] && libs=(--libs "$d/lib")
+  fxver=$(basename "$j" | sed -E "s/javafx-[a-z]+-(.*)-$fxclass\.jar/\1/")
+  "$JH/bin/jmod" create --class-path "$d/classes" "${libs[@]}" --module-version "$fxver" "$W/jmods/$m.jmod"
+done
+
+# 3) the runtime: only the modules the app uses (jdeps over our jar and the libraries), English and
+#    Chinese locale data, and the JDK's own class-data-sharing archive for faster starts
+IMAGE=(--input "$W/input" --module-path "$W/jmods"
+  --add-modules javafx.controls,java.logging,java.management,java.sql,jdk.unsupported,jdk.localedata,jdk.crypto.ec,jdk.zipfs
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6 --include-locales=en,zh --generate-cds-archive"
+  @target/packaging/common.args @target/packaging/app.args @target/packaging/$os/image.args)
+
+if [[ $os == linux ]]; then
+  # 4) the class list for the start-up archive: a training run of a first app image, on the command
+  #    line and, where a display (or Xvfb) is available, in the window. The archive itself is built at
+  #    install time (postinst), because it must name the installed jars exactly as the launchers do.
+  "$JH/bin/jpackage" --type app-image "${IMAGE[@]}" --dest "$W/train" 2> >(grep -v 'No JDK Modules found' >&2)
+  app=$(ls -d "$W"/train/*/ | head -1); app=${app%/}
+  fixture=$W/fixture/hub/models--org--demo
+  mkdir -p "$fixture/blobs" "$fixture/refs" "$fixture/snapshots/0123456789abcdef0123456789abcdef01234567"
+  printf '{}' > "$fixture/blobs/9e26dfeeb6e641a33dae4961196235bdb965b21b"
+  printf 0123456789abcdef0123456789abcdef01234567 > "$fixture/refs/main"
+  ln -sf ../../blobs/9e26dfeeb6e641a33dae4961196235bdb965b21b "$fixture/snapshots/0123456789abcdef0123456789abcdef01234567/config.json"
+  cp=$(sed -n 's/^app.classpath=//p' "$app/lib/app/ModelKeeper.cfg" | sed "s#\$APPDIR#$app/lib/app#g" | paste -sd: -)
+  java=("$app/lib/runtime/bin/java" --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "$cp")
+  "${java[@]}" -XX:DumpLoadedClassList="$W/cli.classlist" dev.modelkeeper.cli.CliMain scan --json "$W/fixture/hub" >/dev/null
+  gui=(env MODELKEEPER_CONFIG_DIR="$W/train-config" HF_HUB_CACHE="$W/fixture/hub" HOME="$W/train-home"
+       timeout 120 "${java[@]}" -XX:DumpLoadedClassList="$W/gui.classlist" -Dmodelkeeper.exitAfterScan=true
+       -Dprism.order=sw dev.modelkeeper.Launcher)
+  if [[ -n ${DISPLAY:-} ]]; then "${gui[@]}" >/dev/null 2>&1 || true
+  elif command -v xvfb-run >/dev/null; then xvfb-run -a "${gui[@]}" >/dev/null 2>&1 || true
+  else echo "no display and no xvfb-run: the start-up archive covers the command line only" >&2
+  fi
+  # one list from both runs: the numeric ids are per run, so they are dropped, and each line kept once
+  sed -E 's/ id: [0-9]+$//' "$W"/*.classlist | grep -v '^#' | awk '!seen[$0]++' > "$W/input/modelkeeper.classlist"
+  echo "class list: $(wc -l < "$W/input/modelkeeper.classlist") classes"
+fi
+
+# 5) the app image and the installers, each built from the same inputs
+for t in $types; do
+  if [[ $t == app-image ]]; then
+    "$JH/bin/jpackage" --type app-image "${IMAGE[@]}" --dest target/dist/app-image 2> >(grep -v 'No JDK Modules found' >&2)
+  else
+    "$JH/bin/jpackage" --type "$t" "${IMAGE[@]}" --dest target/dist --resource-dir packaging/$os/resources \
+      @target/packaging/$os/package.args 2> >(grep -v 'No JDK Modules found' >&2)
+  fi
+done
+ls -la target/dist
