@@ -47,6 +47,7 @@ public final class CliMain {
                 case "download" -> new DownloadCommand(env, texts, out, err).run(rest);
                 case "verify" -> new VerifyCommand(env, new SettingsStore(AppPaths.of(env).settingsFile()).load(), texts,
                         out, err).run(rest);
+                case "migrate" -> new MigrateCommand(env, texts, out, err).run(rest);
                 case "repair" -> new RepairCommand(env, new SettingsStore(AppPaths.of(env).settingsFile()).load(), texts,
                         out, err).run(rest);
                 default -> usageError(err, texts, texts.format("error.unknownCommand", args[0]));
