@@ -58,7 +58,7 @@ public final class AppContext implements AutoCloseable {
                 dev.modelkeeper.core.verify.VerdictStore.open(
                         dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env))),
                 current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
-                        tokens.load())));
+                        tokens.load())), AppPaths.of(env).stateDir());
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
     }
 

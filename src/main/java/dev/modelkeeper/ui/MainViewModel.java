@@ -86,7 +86,11 @@ public final class MainViewModel {
                 () -> services.hub().apply(this.settings), scanExecutor, downloadExecutor, tasks, dialogs, texts,
                 this::refresh);
         content.setRowActions(this::verify, this::repair);
+        this.moves = new dev.modelkeeper.ui.migrate.MoveJobs(services.stateDir(), ioExecutor, downloadExecutor, tasks,
+                dialogs, texts, this::busy, this::refresh);
     }
+
+    private final dev.modelkeeper.ui.migrate.MoveJobs moves;
 
     private final dev.modelkeeper.ui.verify.VerifyJobs verifyJobs;
 
@@ -117,7 +121,8 @@ public final class MainViewModel {
                            Executor downloadExecutor, TokenStore tokens,
                            dev.modelkeeper.core.ops.DownloadQueueStore queue,
                            dev.modelkeeper.core.verify.VerdictStore verdicts,
-                           java.util.function.Function<Settings, java.util.Optional<dev.modelkeeper.core.hub.HubClient>> hub) {
+                           java.util.function.Function<Settings, java.util.Optional<dev.modelkeeper.core.hub.HubClient>> hub,
+                           Path stateDir) {
     }
 
     public ObservableList<RootItemViewModel> roots() {
@@ -159,19 +164,46 @@ public final class MainViewModel {
     /** Finds the roots again (off the FX thread) and rescans all of them; rows stream in. */
     public void refresh() {
         List<Path> userRoots = settings.userRoots();
+        moves.loadTargets();
+        if (firstRefresh) {
+            firstRefresh = false;
+            moves.offerPending();
+        }
         ioExecutor.execute(() -> {
             List<CacheRoot> found = locator.discover(userRoots);
-            Platform.runLater(() -> startScan(found));
+            var links = new java.util.HashMap<CacheRoot, Path>();
+            for (CacheRoot r : found) {
+                if (Files.isSymbolicLink(r.path())) {
+                    try {
+                        links.put(r, r.path().toRealPath());
+                    } catch (java.io.IOException e) {
+                        links.put(r, r.path()); // a dangling link: the drive it led to is gone
+                    }
+                }
+            }
+            Platform.runLater(() -> startScan(found, links));
         });
     }
 
-    private void startScan(List<CacheRoot> found) {
+    private boolean firstRefresh = true;
+
+    /** Moving caches to another disk (drop targets, plans, jobs). */
+    public dev.modelkeeper.ui.migrate.MoveJobs moves() {
+        return moves;
+    }
+
+    /** True while a download of this app writes into {@code path} (or below it, or above it). */
+    private boolean busy(Path path) {
+        return downloading.values().stream().anyMatch(r -> r.cache().startsWith(path) || path.startsWith(r.cache()));
+    }
+
+    private void startScan(List<CacheRoot> found, java.util.Map<CacheRoot, Path> links) {
         if (scan != null) {
             scan.cancel();
         }
         var items = new ArrayList<RootItemViewModel>();
         items.add(RootItemViewModel.all());
-        found.forEach(r -> items.add(new RootItemViewModel(r)));
+        found.forEach(r -> items.add(new RootItemViewModel(r, links.get(r))));
         roots.setAll(items);
         content.clear();
         items.forEach(i -> i.scanningProperty().set(true));

@@ -35,6 +35,16 @@ final class RootCell extends ListCell<RootItemViewModel> {
         usage.getStyleClass().add("usage-bar");
         setPrefWidth(0); // never wider than the list: long paths are cut, not scrolled
         path.setMinWidth(0);
+        // a card can be dragged onto a disk in the "Move to" list (as its folder, like from a file manager)
+        setOnDragDetected(e -> {
+            if (getItem() != null && !getItem().isAll()) {
+                var board = startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
+                var content = new javafx.scene.input.ClipboardContent();
+                content.putFiles(java.util.List.of(getItem().root().path().toFile()));
+                board.setContent(content);
+                e.consume();
+            }
+        });
     }
 
     @Override
@@ -69,8 +79,11 @@ final class RootCell extends ListCell<RootItemViewModel> {
         title.setText(texts.getString("kind." + root.kind().name()));
         path.setText(root.path().toString());
         path.setTooltip(new Tooltip(root.path().toString()));
-        origin.setText(root.variable() != null ? MessageFormat.format(texts.getString("roots.origin.variable"),
-                root.variable()) : texts.getString("roots.origin." + root.origin().name()));
+        origin.setText((root.variable() != null ? MessageFormat.format(texts.getString("roots.origin.variable"),
+                root.variable()) : texts.getString("roots.origin." + root.origin().name()))
+                + (item.linkTarget() != null ? "\n" + MessageFormat.format(texts.getString("roots.linked"),
+                        item.linkTarget()) : ""));
+        origin.setWrapText(true);
         double used = item.usage();
         usage.setProgress(used < 0 ? 0 : used);
         usage.setVisible(used >= 0);

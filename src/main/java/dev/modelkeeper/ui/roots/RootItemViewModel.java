@@ -1,5 +1,7 @@
 package dev.modelkeeper.ui.roots;
 
+import java.nio.file.Path;
+
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.CacheScan;
 import dev.modelkeeper.core.cache.Finding;
@@ -26,8 +28,21 @@ public final class RootItemViewModel {
     private final ObjectProperty<CacheScan> scan = new SimpleObjectProperty<>();
     private final BooleanProperty scanning = new SimpleBooleanProperty();
 
+    private final Path linkTarget;
+
     public RootItemViewModel(CacheRoot root) {
+        this(root, null);
+    }
+
+    /** @param linkTarget where the root's path leads when it is a link (a cache moved to another disk) */
+    public RootItemViewModel(CacheRoot root, Path linkTarget) {
         this.root = root;
+        this.linkTarget = linkTarget;
+    }
+
+    /** Where the cache really lives when its path is a link, else null. */
+    public Path linkTarget() {
+        return linkTarget;
     }
 
     /** The "All caches" entry. */

@@ -50,7 +50,7 @@ public final class RootsView extends VBox {
         setId("sidebar");
         getStyleClass().add("sidebar");
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().setAll(header, list, dropHint);
+        getChildren().setAll(header, list, dropHint, new MoveTargetsView(model.moves(), texts));
     }
 
     private void bindToModel() {

@@ -37,7 +37,11 @@ final class SecondFilesystem implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        new ProcessBuilder("umount", "-l", dir.toString()).start().waitFor(10, TimeUnit.SECONDS);
+    public void close() throws java.io.IOException {
+        try {
+            new ProcessBuilder("umount", "-l", dir.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

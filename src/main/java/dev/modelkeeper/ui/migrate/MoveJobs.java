@@ -1,0 +1,146 @@
+package dev.modelkeeper.ui.migrate;
+
+import dev.modelkeeper.core.fs.MountTable;
+import dev.modelkeeper.core.migrate.MigrateOperation;
+import dev.modelkeeper.core.migrate.MigrationJournal;
+import dev.modelkeeper.core.migrate.MigrationPlan;
+import dev.modelkeeper.core.migrate.MigrationRefused;
+import dev.modelkeeper.core.migrate.MigrationRequest;
+import dev.modelkeeper.ui.Dialogs;
+import dev.modelkeeper.ui.FxOperationTask;
+import dev.modelkeeper.ui.TransferRate;
+import dev.modelkeeper.ui.content.Formats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/**
+ * Moving caches to another disk as the window does it: the list of places to drop a cache on, the plan
+ * shown before anything moves, the move in the jobs panel, and the offer to finish a move that a crash
+ * interrupted. Preflight and the mount table are read off the FX thread. FX thread otherwise.
+ */
+public final class MoveJobs {
+
+    /** Filesystems worth offering: real disks and network shares, not kernel or container layers. */
+    private static final Set<String> DISKS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "zfs", "f2fs", "vfat",
+            "exfat", "ntfs", "ntfs3", "fuseblk", "nfs", "nfs4", "cifs", "smb3", "apfs", "hfs");
+
+    private final Path stateDir;
+    private final Executor io;
+    private final Executor work;
+    private final ObservableList<Task<?>> tasks;
+    private final Dialogs dialogs;
+    private final ResourceBundle texts;
+    private final Predicate<Path> busy;
+    private final Runnable rescan;
+    private final ObservableList<MoveTarget> targets = FXCollections.observableArrayList();
+
+    public MoveJobs(Path stateDir, Executor io, Executor work, ObservableList<Task<?>> tasks, Dialogs dialogs,
+                    ResourceBundle texts, Predicate<Path> busy, Runnable rescan) {
+        this.stateDir = stateDir;
+        this.io = io;
+        this.work = work;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.texts = texts;
+        this.busy = busy;
+        this.rescan = rescan;
+    }
+
+    /** Places to drop a cache on; {@link #loadTargets} fills it. */
+    public ObservableList<MoveTarget> targets() {
+        return targets;
+    }
+
+    /** Reads the mounted disks and their free space (off the FX thread). */
+    public void loadTargets() {
+        io.execute(() -> {
+            var found = new ArrayList<MoveTarget>();
+            try {
+                var table = MountTable.parse(Files.readString(Path.of("/proc/self/mountinfo")));
+                for (var m : table.mounts()) {
+                    if (DISKS.contains(m.type()) && Files.isDirectory(m.mountPoint()) && !m.mountPoint().toString()
+                            .startsWith("/boot")) {
+                        found.add(new MoveTarget(m.mountPoint(), m.type(),
+                                Files.getFileStore(m.mountPoint()).getUsableSpace()));
+                    }
+                }
+            } catch (Exception e) {
+                // not Linux, or no mount table: the user can still choose a folder
+            }
+            found.sort(java.util.Comparator.comparing(t -> t.folder().toString()));
+            Platform.runLater(() -> targets.setAll(found));
+        });
+    }
+
+    /** A cache (or a folder dropped from the file manager) dropped on a place: plan, confirm, move. */
+    public void move(Path source, Path intoFolder) {
+        Path destination = intoFolder.resolve(source.getFileName().toString());
+        var request = new MigrationRequest(source, destination, true, false);
+        io.execute(() -> {
+            try {
+                MigrationPlan plan = MigrateOperation.preflight(request, busy);
+                Platform.runLater(() -> confirmAndRun(plan));
+            } catch (MigrationRefused e) {
+                Platform.runLater(() -> dialogs.info(e.getMessage()));
+            }
+        });
+    }
+
+    private void confirmAndRun(MigrationPlan plan) {
+        var r = plan.request();
+        String header = MessageFormat.format(texts.getString("move.plan.header"), r.source().getFileName(),
+                r.destination());
+        String body = MessageFormat.format(texts.getString("move.plan.body"), r.source(), r.destination(),
+                Formats.size(plan.bytes()), plan.files(),
+                texts.getString(plan.sameFilesystem() ? "move.plan.rename" : "move.plan.copy"),
+                Formats.size(plan.freeBefore()), Formats.size(plan.freeAfter())) + "\n\n"
+                + texts.getString("move.plan.link") + "\n\n" + plan.ifInterrupted();
+        if (dialogs.confirm(header, body, texts.getString("move.plan.go"))) {
+            run(MigrateOperation.start(stateDir, plan), r.source());
+        }
+    }
+
+    private void run(MigrateOperation op, Path source) {
+        var task = new FxOperationTask<MigrationJournal>(op, new TransferRate(texts, System::nanoTime));
+        task.setOnSucceeded(e -> {
+            tasks.remove(task);
+            dialogs.notify(MessageFormat.format(texts.getString("move.done"), source.getFileName()));
+            rescan.run();
+        });
+        task.setOnCancelled(e -> {
+            tasks.remove(task);
+            rescan.run();
+        });
+        task.setOnFailed(e -> {
+            tasks.remove(task);
+            dialogs.error(task.getException().getMessage(), task.getException());
+            rescan.run();
+        });
+        tasks.add(task);
+        work.execute(task);
+    }
+
+    /** At start: moves a crash interrupted are offered for finishing (off the FX thread to read them). */
+    public void offerPending() {
+        io.execute(() -> {
+            List<MigrationJournal> pending = MigrationJournal.pending(stateDir);
+            Platform.runLater(() -> pending.forEach(j -> {
+                String text = MessageFormat.format(texts.getString("move.pending"), j.source(), j.destination());
+                if (dialogs.confirm(texts.getString("move.pending.header"), text, texts.getString("move.pending.go"))) {
+                    run(MigrateOperation.resume(j), j.source());
+                }
+            }));
+        });
+    }
+}

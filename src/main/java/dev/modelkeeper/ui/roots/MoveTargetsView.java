@@ -1,0 +1,65 @@
+package dev.modelkeeper.ui.roots;
+
+import dev.modelkeeper.ui.content.Formats;
+import dev.modelkeeper.ui.migrate.MoveJobs;
+import dev.modelkeeper.ui.migrate.MoveTarget;
+import java.io.File;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.VBox;
+
+/**
+ * The drop zone under the sidebar: each mounted disk with its free space. Drop a cache card (or a folder
+ * from the file manager) on one to move it there behind a link; the plan is shown first.
+ */
+final class MoveTargetsView extends VBox {
+
+    MoveTargetsView(MoveJobs moves, ResourceBundle texts) {
+        super(4);
+        setId("move-targets");
+        getStyleClass().add("move-targets");
+        var header = new Label(texts.getString("move.targets"));
+        header.getStyleClass().add("sidebar-header");
+        var list = new ListView<MoveTarget>(moves.targets());
+        list.setId("move-target-list");
+        list.setPrefHeight(110);
+        list.setPlaceholder(new Label(texts.getString("move.targets.none")));
+        list.setCellFactory(v -> new ListCell<>() {
+            {
+                setOnDragOver(e -> {
+                    if (getItem() != null && e.getDragboard().hasFiles()) {
+                        e.acceptTransferModes(TransferMode.MOVE);
+                        getStyleClass().add("drop-target");
+                    }
+                    e.consume();
+                });
+                setOnDragExited(e -> getStyleClass().remove("drop-target"));
+                setOnDragDropped(e -> {
+                    boolean ok = getItem() != null && e.getDragboard().hasFiles();
+                    if (ok) {
+                        File first = e.getDragboard().getFiles().getFirst();
+                        moves.move(first.toPath().toAbsolutePath().normalize(), getItem().folder());
+                    }
+                    e.setDropCompleted(ok);
+                    e.consume();
+                });
+            }
+
+            @Override
+            protected void updateItem(MoveTarget t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : MessageFormat.format(texts.getString("move.target"),
+                        t.folder(), t.type(), Formats.size(t.free())));
+                setId(empty || t == null ? null : "move-target-" + t.folder());
+            }
+        });
+        var hint = new Label(texts.getString("move.targets.hint"));
+        hint.getStyleClass().add("drop-hint");
+        hint.setWrapText(true);
+        getChildren().setAll(header, list, hint);
+    }
+}
