@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TreeCopy {
 
     private static final int BUFFER = 1 << 20;
+    private static final long CHUNK = 64L << 20;
 
     private final Path from;
     private final Path to;
@@ -100,22 +101,35 @@ final class TreeCopy {
             done.addAndGet(a.size()); // copied by an earlier run; verify reads it anyway
             return;
         }
-        MessageDigest sha = sha256();
+        // a blob named by its hash is proven by that name later, so it is copied in the kernel
+        // (copy_file_range) without hashing; any other file is hashed on the way for the comparison
+        MessageDigest sha = promise(file, a.size()) == null ? sha256() : null;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
              FileChannel out = FileChannel.open(t, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING)) {
             var buf = ByteBuffer.allocate(BUFFER);
             long copied = 0;
             boolean halfReported = false;
-            for (int n; (n = in.read(buf.clear())) > 0; ) {
-                sha.update(buf.array(), 0, n);
-                buf.flip();
-                while (buf.hasRemaining()) {
-                    out.write(buf);
+            while (copied < a.size()) {
+                long n;
+                if (sha == null) {
+                    n = in.transferTo(copied, Math.min(CHUNK, a.size() - copied), out);
+                } else {
+                    n = in.read(buf.clear());
+                    if (n > 0) {
+                        sha.update(buf.array(), 0, (int) n);
+                        buf.flip();
+                        while (buf.hasRemaining()) {
+                            out.write(buf);
+                        }
+                    }
+                }
+                if (n <= 0) {
+                    break; // the file shrank while being copied; verification will say so
                 }
                 copied += n;
                 progress.progress(done.addAndGet(n), total);
-                if (!halfReported && copied >= a.size() / 2 && a.size() > 0) {
+                if (!halfReported && copied >= a.size() / 2) {
                     halfReported = true;
                     out.force(false);
                     CrashPoints.reach("midfile:" + (files + 1));
@@ -125,7 +139,9 @@ final class TreeCopy {
                 }
             }
         }
-        sourceDigests.put(file, HexFormat.of().formatHex(sha.digest()));
+        if (sha != null) {
+            sourceDigests.put(file, HexFormat.of().formatHex(sha.digest()));
+        }
         keepAttributes(file, t);
     }
 
@@ -164,14 +180,15 @@ final class TreeCopy {
         if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS) || Files.size(copy) != size) {
             return false;
         }
-        String name = file.getFileName().toString();
-        ContentHash promised = file.getParent() != null && file.getParent().getFileName() != null
-                && file.getParent().getFileName().toString().equals("blobs") ? ContentHash.forEtag(name, size) : null;
-        MessageDigest sha = sha256();
-        readInto(copy, promised, sha);
-        if (promised != null && promised.matches()) {
-            return true; // the copy is what its name promises
+        ContentHash promised = promise(file, size);
+        if (promised != null) {
+            readInto(copy, promised, null);
+            if (promised.matches()) {
+                return true; // the copy is what its name promises
+            }
         }
+        MessageDigest sha = sha256();
+        readInto(copy, null, sha);
         String original = sourceDigests.get(file);
         if (original == null) { // copied by an earlier run, or a damaged original: compare with the source itself
             MessageDigest s = sha256();
@@ -188,12 +205,21 @@ final class TreeCopy {
                 if (hash != null) {
                     hash.update(buf.array(), 0, n);
                 }
-                sha.update(buf.array(), 0, n);
+                if (sha != null) {
+                    sha.update(buf.array(), 0, n);
+                }
                 if (p.startsWith(to)) {
                     progress.progress(done.addAndGet(n), total);
                 }
             }
         }
+    }
+
+    /** The hash a file's name promises: a blob in a hub cache's {@code blobs/} folder; else null. */
+    private static ContentHash promise(Path file, long size) {
+        Path parent = file.getParent();
+        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("blobs")
+                ? ContentHash.forEtag(file.getFileName().toString(), size) : null;
     }
 
     private Path target(Path p) {
