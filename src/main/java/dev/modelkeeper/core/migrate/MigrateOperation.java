@@ -335,8 +335,30 @@ public final class MigrateOperation implements Operation<MigrationJournal> {
     private static void placeLink(Path at, Path target) throws IOException {
         Path tmp = at.resolveSibling("." + at.getFileName() + ".modelkeeper-link");
         Files.deleteIfExists(tmp);
-        Files.createSymbolicLink(tmp, target);
+        try {
+            Files.createSymbolicLink(tmp, target);
+        } catch (java.nio.file.FileSystemException e) {
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+            junction(tmp, target); // Windows without the symlink privilege (untested: no Windows machine here)
+        }
         Files.move(tmp, at, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** {@code mklink /J}: a directory junction needs no privilege on Windows, unlike a symlink. */
+    private static void junction(Path at, Path target) throws IOException {
+        try {
+            Process p = new ProcessBuilder("cmd", "/c", "mklink", "/J", at.toString(), target.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IOException("could not create a junction at " + at + ": " + out.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating a junction at " + at, e);
+        }
     }
 
     private static void removeLinkTo(Path link, Path target) throws IOException {
