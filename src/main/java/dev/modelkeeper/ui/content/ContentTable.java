@@ -162,6 +162,16 @@ final class ContentTable extends TreeTableView<ContentRow> {
         menu.setOnShowing(e -> repair.setDisable(row.getItem() == null
                 || model.verify().problemsOf(row.getItem().repo()).isEmpty()));
         row.emptyProperty().addListener((obs, was, empty) -> row.setContextMenu(empty ? null : menu));
+        // a repo row can be dragged onto a disk under the sidebar, to keep cold models on another drive
+        row.setOnDragDetected(e -> {
+            if (row.getItem() != null && row.getItem().isRepo()) {
+                var board = row.startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
+                var content = new javafx.scene.input.ClipboardContent();
+                content.putFiles(java.util.List.of(row.getItem().repo().repoPath().toFile()));
+                board.setContent(content);
+                e.consume();
+            }
+        });
         return row;
     }
 
