@@ -10,9 +10,6 @@ import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.env.Settings;
 import dev.modelkeeper.core.hub.HubClient;
-import dev.modelkeeper.core.hub.HubEndpoint;
-import dev.modelkeeper.core.hub.HubToken;
-import dev.modelkeeper.core.hub.RetryPolicy;
 import dev.modelkeeper.core.ops.BandwidthLimit;
 import dev.modelkeeper.core.repair.RepairAction;
 import dev.modelkeeper.core.repair.RepairOperation;
@@ -34,7 +31,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 
 /**
  * {@code modelkeeper repair [PATH|REPO]... [--dry-run] [--delete-orphans] [--offline] [--json]}: verifies
@@ -65,7 +61,7 @@ final class RepairCommand {
         List<CacheRoot> known = locator.discover(settings.userRoots());
         List<VerifyScope> scopes;
         try {
-            scopes = scopes(a, known);
+            scopes = a.scopes(known);
         } catch (ScopeResolver.UnresolvedException e) {
             err.println(texts.format("verify.unresolved." + e.problem().name(), e.target()));
             return ExitCode.ROOT_UNAVAILABLE;
@@ -96,7 +92,7 @@ final class RepairCommand {
                 if (!a.json) {
                     printPlan(plan);
                 }
-                Optional<HubClient> hub = a.offline ? Optional.empty() : Optional.of(hub(a, locator));
+                Optional<HubClient> hub = a.offline ? Optional.empty() : Optional.of(a.hub(env, settings, locator));
                 result = new RepairOperation(plan, hub, BandwidthLimit.of(settings.hub().maxBytesPerSecond()))
                         .run(progress, cancel);
                 after = verifyAll(scopes, store, progress, cancel);
@@ -125,18 +121,6 @@ final class RepairCommand {
         }
     }
 
-    private static List<VerifyScope> scopes(VerifyArgs a, List<CacheRoot> known)
-            throws ScopeResolver.UnresolvedException {
-        if (a.targets.isEmpty()) {
-            return List.of(VerifyScope.everything(known.stream().filter(CacheRoot::holdsModels).toList()));
-        }
-        var resolver = new ScopeResolver(known);
-        var scopes = new ArrayList<VerifyScope>();
-        for (String t : a.targets) {
-            scopes.addAll(resolver.resolve(t, a.type, a.revision));
-        }
-        return scopes;
-    }
 
     private static VerifyReport verifyAll(List<VerifyScope> scopes, VerdictStore store,
                                           dev.modelkeeper.core.task.ProgressListener progress, Cancellation cancel)
@@ -147,13 +131,6 @@ final class RepairCommand {
                     Optional.empty()).run(progress, cancel));
         }
         return VerifyArgs.merge(reports);
-    }
-
-    private HubClient hub(VerifyArgs a, CacheLocator locator) {
-        var endpoint = a.endpoint != null ? HubEndpoint.of(a.endpoint, a.trustMirror)
-                : HubEndpoint.resolve(env, settings.hub().endpoint(), a.trustMirror || settings.hub().tokenToMirror());
-        return new HubClient(new OkHttpClient(), endpoint, HubToken.resolve(env, locator.hfHome(), null),
-                RetryPolicy.standard());
     }
 
     private void printPlan(RepairPlan plan) {

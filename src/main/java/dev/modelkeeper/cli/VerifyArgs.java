@@ -87,6 +87,33 @@ final class VerifyArgs {
         return argv.get(i);
     }
 
+    /** What the targets name in the known roots: everything that holds models when none is named. */
+    List<dev.modelkeeper.core.verify.VerifyScope> scopes(List<dev.modelkeeper.core.cache.CacheRoot> known)
+            throws dev.modelkeeper.core.verify.ScopeResolver.UnresolvedException {
+        if (targets.isEmpty()) {
+            return List.of(dev.modelkeeper.core.verify.VerifyScope.everything(
+                    known.stream().filter(dev.modelkeeper.core.cache.CacheRoot::holdsModels).toList()));
+        }
+        var resolver = new dev.modelkeeper.core.verify.ScopeResolver(known);
+        var scopes = new ArrayList<dev.modelkeeper.core.verify.VerifyScope>();
+        for (String t : targets) {
+            scopes.addAll(resolver.resolve(t, type, revision));
+        }
+        return scopes;
+    }
+
+    /** The Hub client for --online (verify) or for fetching (repair): --endpoint, else HF_ENDPOINT, else settings. */
+    dev.modelkeeper.core.hub.HubClient hub(dev.modelkeeper.core.env.Environment env,
+                                          dev.modelkeeper.core.env.Settings settings,
+                                          dev.modelkeeper.core.env.CacheLocator locator) {
+        var ep = endpoint != null ? dev.modelkeeper.core.hub.HubEndpoint.of(endpoint, trustMirror)
+                : dev.modelkeeper.core.hub.HubEndpoint.resolve(env, settings.hub().endpoint(),
+                        trustMirror || settings.hub().tokenToMirror());
+        return new dev.modelkeeper.core.hub.HubClient(new okhttp3.OkHttpClient(), ep,
+                dev.modelkeeper.core.hub.HubToken.resolve(env, locator.hfHome(), null),
+                dev.modelkeeper.core.hub.RetryPolicy.standard());
+    }
+
     static VerifyReport merge(List<VerifyReport> reports) {
         var verdicts = new EnumMap<Verdict, Integer>(Verdict.class);
         var findings = new ArrayList<VerifyFinding>();

@@ -1,15 +1,11 @@
 package dev.modelkeeper.cli;
 
 import dev.modelkeeper.core.cache.CacheRoot;
-import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.env.Settings;
 import dev.modelkeeper.core.hub.HubClient;
-import dev.modelkeeper.core.hub.HubEndpoint;
-import dev.modelkeeper.core.hub.HubToken;
-import dev.modelkeeper.core.hub.RetryPolicy;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.verify.ScopeResolver;
@@ -24,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 
 /**
  * {@code modelkeeper verify [PATH|REPO]... [--type T] [--revision R] [--online] [--endpoint URL]
@@ -52,7 +47,7 @@ final class VerifyCommand {
         List<CacheRoot> known = locator.discover(settings.userRoots());
         List<VerifyScope> scopes;
         try {
-            scopes = scopes(a, known);
+            scopes = a.scopes(known);
         } catch (ScopeResolver.UnresolvedException e) {
             err.println(texts.format("verify.unresolved." + e.problem().name(), e.target()));
             return ExitCode.ROOT_UNAVAILABLE;
@@ -61,7 +56,7 @@ final class VerifyCommand {
         if (a.full) {
             store = store.recallingNothing();
         }
-        Optional<HubClient> hub = a.online ? Optional.of(hub(a, locator)) : Optional.empty();
+        Optional<HubClient> hub = a.online ? Optional.of(a.hub(env, settings, locator)) : Optional.empty();
         VerifyReport report = a.json ? runJson(scopes, store, hub, a.threads) : runText(scopes, store, hub, a.threads);
         if (report == null) {
             err.println(texts.get("verify.cancelled"));
@@ -73,24 +68,6 @@ final class VerifyCommand {
         return report.hubCheckFailed() ? ExitCode.REFUSED : ExitCode.OK;
     }
 
-    private static List<VerifyScope> scopes(VerifyArgs a, List<CacheRoot> known) throws ScopeResolver.UnresolvedException {
-        if (a.targets.isEmpty()) {
-            return List.of(VerifyScope.everything(known.stream().filter(CacheRoot::holdsModels).toList()));
-        }
-        var resolver = new ScopeResolver(known);
-        var scopes = new ArrayList<VerifyScope>();
-        for (String t : a.targets) {
-            scopes.addAll(resolver.resolve(t, a.type, a.revision));
-        }
-        return scopes;
-    }
-
-    private HubClient hub(VerifyArgs a, CacheLocator locator) {
-        var endpoint = a.endpoint != null ? HubEndpoint.of(a.endpoint, a.trustMirror)
-                : HubEndpoint.resolve(env, settings.hub().endpoint(), a.trustMirror || settings.hub().tokenToMirror());
-        return new HubClient(new OkHttpClient(), endpoint, HubToken.resolve(env, locator.hfHome(), null),
-                RetryPolicy.standard());
-    }
 
     private VerifyReport runText(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub, int threads) {
         VerifyReport report = runAll(scopes, store, hub, threads, VerifyListener.NONE);

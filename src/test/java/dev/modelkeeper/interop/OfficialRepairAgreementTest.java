@@ -23,17 +23,16 @@ import dev.modelkeeper.core.verify.VerifyOperation;
 import dev.modelkeeper.core.verify.VerifyReport;
 import dev.modelkeeper.core.verify.VerifyScope;
 import dev.modelkeeper.testing.CacheFixture;
+import dev.modelkeeper.testing.Damage;
 import dev.modelkeeper.testing.hub.FixtureRepo;
 import dev.modelkeeper.testing.hub.HubEmulator;
 import dev.modelkeeper.testing.python.OfficialClient;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,8 +57,8 @@ class OfficialRepairAgreementTest {
         Path cache = work.resolve("hub");
         var tts = FixtureRepo.model("org/tts");
         String c1 = tts.commit(1);
-        byte[] weights = random(300_000, 1);
-        byte[] shard = random(50_000, 2);
+        byte[] weights = Damage.random(300_000, 1);
+        byte[] shard = Damage.random(50_000, 2);
         tts.file(c1, "config.json", "{\"v\":1}").file(c1, "nested/dir/tokenizer.json", "{\"t\":[1,2]}")
                 .file(c1, "README.md", "# tts").file(c1, "vocab.txt", "a\nb\nc\nd\ne\nf\n")
                 .lfsFile(c1, "weights.bin", weights).lfsFile(c1, "model-00001.safetensors", shard);
@@ -72,9 +71,9 @@ class OfficialRepairAgreementTest {
             OfficialClient.runScript("hfh_download.py", env, "org/tts", "model", "main");
             var l = new HubLayout(cache, RepoType.MODEL, "org/tts");
             var f1 = tts.files(c1);
-            flip(l.blob(f1.get("weights.bin").etag()));                       // used by both revisions
-            truncate(l.blob(f1.get("vocab.txt").etag()), 3);
-            truncate(l.blob(f1.get("model-00001.safetensors").etag()), 0);
+            Damage.flip(l.blob(f1.get("weights.bin").etag()));                       // used by both revisions
+            Damage.truncate(l.blob(f1.get("vocab.txt").etag()), 3);
+            Damage.truncate(l.blob(f1.get("model-00001.safetensors").etag()), 0);
             Files.delete(l.blob(f1.get("README.md").etag()));                 // dangling
             Files.delete(l.pointer(c1, "nested/dir/tokenizer.json"));         // missing
             Path config2 = l.pointer(c2, "config.json");                      // linked to the wrong blob
@@ -114,27 +113,6 @@ class OfficialRepairAgreementTest {
                             rev.getKey() + " " + file.path());
                 }
             }
-        }
-    }
-
-    private static byte[] random(int n, int seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    private static void flip(Path file) throws Exception {
-        try (var f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(f.length() / 2);
-            int b = f.read();
-            f.seek(f.length() / 2);
-            f.write(b ^ 1);
-        }
-    }
-
-    private static void truncate(Path file, long size) throws Exception {
-        try (var f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
         }
     }
 }

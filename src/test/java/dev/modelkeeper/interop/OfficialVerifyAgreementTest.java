@@ -19,16 +19,15 @@ import dev.modelkeeper.core.verify.VerifyListener;
 import dev.modelkeeper.core.verify.VerifyOperation;
 import dev.modelkeeper.core.verify.VerifyReport;
 import dev.modelkeeper.core.verify.VerifyScope;
+import dev.modelkeeper.testing.Damage;
 import dev.modelkeeper.testing.hub.FixtureRepo;
 import dev.modelkeeper.testing.hub.HubEmulator;
 import dev.modelkeeper.testing.python.OfficialClient;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,7 +65,7 @@ class OfficialVerifyAgreementTest {
         String c1 = tts.commit(1);
         tts.file(c1, "config.json", "{\"v\":1}").file(c1, "nested/dir/tokenizer.json", "{\"t\":[1,2]}")
                 .file(c1, "README.md", "# tts").file(c1, "vocab.txt", "a\nb\nc\nd\ne\nf\n")
-                .lfsFile(c1, "weights.bin", random(300_000, 1)).lfsFile(c1, "model-00001.safetensors", random(50_000, 2));
+                .lfsFile(c1, "weights.bin", Damage.random(300_000, 1)).lfsFile(c1, "model-00001.safetensors", Damage.random(50_000, 2));
         String c2 = tts.commit(2);
         tts.file(c2, "config.json", "{\"v\":2}").ref("main", c2).ref("refs/pr/1", c1);
         data = new FixtureRepo(RepoType.DATASET, "org/data");
@@ -81,9 +80,9 @@ class OfficialVerifyAgreementTest {
 
     private static void damage(HubLayout l, String c1, String c2) throws Exception {
         var f1 = tts.files(c1);
-        flip(l.blob(f1.get("weights.bin").etag()));                       // LFS, used by both revisions
-        truncate(l.blob(f1.get("vocab.txt").etag()), 3);                  // git file cut short
-        truncate(l.blob(f1.get("model-00001.safetensors").etag()), 0);    // empty
+        Damage.flip(l.blob(f1.get("weights.bin").etag()));                       // LFS, used by both revisions
+        Damage.truncate(l.blob(f1.get("vocab.txt").etag()), 3);                  // git file cut short
+        Damage.truncate(l.blob(f1.get("model-00001.safetensors").etag()), 0);    // empty
         Files.delete(l.blob(f1.get("README.md").etag()));                 // dangling in both revisions
         Files.delete(l.pointer(c1, "nested/dir/tokenizer.json"));         // missing from one revision
         Files.writeString(l.pointer(c2, "notes.txt"), "mine");            // extra
@@ -160,26 +159,5 @@ class OfficialVerifyAgreementTest {
     private static Map<String, Set<String>> sets(Map<String, Map<String, Set<String>>> byCommit, String commit) {
         return byCommit.computeIfAbsent(commit, c -> new TreeMap<>(Map.of("mismatches", new TreeSet<>(),
                 "missing", new TreeSet<>(), "extra", new TreeSet<>())));
-    }
-
-    private static byte[] random(int n, int seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    private static void flip(Path file) throws Exception {
-        try (var f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(f.length() / 2);
-            int b = f.read();
-            f.seek(f.length() / 2);
-            f.write(b ^ 1);
-        }
-    }
-
-    private static void truncate(Path file, long size) throws Exception {
-        try (var f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.setLength(size);
-        }
     }
 }
