@@ -1,8 +1,9 @@
 package dev.modelkeeper.core.verify;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.modelkeeper.core.fs.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  */
 final class FileVerdictStore extends MemoryVerdictStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private static final int FORMAT_VERSION = 1;
 
     private final Path file;
@@ -32,10 +33,11 @@ final class FileVerdictStore extends MemoryVerdictStore {
 
     static FileVerdictStore load(Path file) {
         var store = new FileVerdictStore(file);
-        try {
-            if (Files.isRegularFile(file)) {
-                store.read(JSON.readTree(file.toFile()));
-            }
+        if (!Files.isRegularFile(file)) {
+            return store;
+        }
+        try (JsonParser p = FACTORY.createParser(file.toFile())) {
+            store.read(p);
         } catch (IOException | RuntimeException e) {
             store.entries.clear(); // corrupt: start again, the next save replaces it
             store.dirty = true;
@@ -43,23 +45,63 @@ final class FileVerdictStore extends MemoryVerdictStore {
         return store;
     }
 
-    private void read(JsonNode doc) {
-        if (doc.path("format_version").asInt() != FORMAT_VERSION) {
-            dirty = true;
-            return;
+    /** Streams the file: a memo of 50,000 blobs is read without building a tree of it. */
+    private void read(JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.START_OBJECT);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals("format_version") && p.getIntValue() != FORMAT_VERSION) {
+                entries.clear();
+                dirty = true;
+                return;
+            } else if (field.equals("files")) {
+                expect(p.currentToken(), JsonToken.START_OBJECT);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    Path path = Path.of(p.currentName());
+                    expect(p.nextToken(), JsonToken.START_OBJECT);
+                    entries.put(path, entry(p));
+                }
+            } else {
+                p.skipChildren();
+            }
         }
-        doc.path("files").properties().forEach(e -> {
-            JsonNode n = e.getValue();
-            var identity = new FileIdentity(n.get("size").asLong(), n.get("mtime_ns").asLong(),
-                    n.get("ctime_ns").asLong(), n.get("inode").asText());
-            var digests = new EnumMap<HashAlgorithm, String>(HashAlgorithm.class);
-            for (HashAlgorithm a : HashAlgorithm.values()) {
-                if (n.hasNonNull(a.id())) {
-                    digests.put(a, n.get(a.id()).asText());
+    }
+
+    private static Entry entry(JsonParser p) throws IOException {
+        long size = -1;
+        long mtime = 0;
+        long ctime = 0;
+        String inode = null;
+        var digests = new EnumMap<HashAlgorithm, String>(HashAlgorithm.class);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "size" -> size = p.getLongValue();
+                case "mtime_ns" -> mtime = p.getLongValue();
+                case "ctime_ns" -> ctime = p.getLongValue();
+                case "inode" -> inode = p.getText();
+                default -> {
+                    for (HashAlgorithm a : HashAlgorithm.values()) {
+                        if (a.id().equals(field)) {
+                            digests.put(a, p.getText());
+                        }
+                    }
+                    p.skipChildren();
                 }
             }
-            entries.put(Path.of(e.getKey()), new Entry(identity, digests));
-        });
+        }
+        if (size < 0 || inode == null) {
+            throw new IOException("incomplete memo entry");
+        }
+        return new Entry(new FileIdentity(size, mtime, ctime, inode), digests);
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("expected " + expected + ", found " + actual);
+        }
     }
 
     @Override
@@ -69,7 +111,7 @@ final class FileVerdictStore extends MemoryVerdictStore {
             return;
         }
         var bytes = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.getFactory().createGenerator(bytes)) {
+        try (JsonGenerator g = FACTORY.createGenerator(bytes)) {
             g.writeStartObject();
             g.writeNumberField("format_version", FORMAT_VERSION);
             g.writeObjectFieldStart("files");

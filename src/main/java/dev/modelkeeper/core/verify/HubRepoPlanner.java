@@ -1,8 +1,8 @@
 package dev.modelkeeper.core.verify;
 
 import dev.modelkeeper.core.cache.CacheScan;
-import dev.modelkeeper.core.cache.CachedFile.Storage;
 import dev.modelkeeper.core.cache.CachedFile;
+import dev.modelkeeper.core.cache.CachedFile.Storage;
 import dev.modelkeeper.core.cache.Finding;
 import dev.modelkeeper.core.cache.FindingKind;
 import dev.modelkeeper.core.cache.IncompleteFile;
@@ -45,30 +45,41 @@ final class HubRepoPlanner {
     void plan(CacheScan scan, Repo repo, Cancellation cancel) throws CancelledException {
         var ref = new RepoRef(scan.root().path(), repo.type(), repo.repoId());
         List<Revision> revisions = repo.revisions().stream().filter(r -> scope.includesRevision(r.commitHash())).toList();
-        var listings = new LinkedHashMap<String, Listing>();
-        for (Revision rev : revisions) {
-            online.listing(ref, rev, tally, cancel).or(() -> Listing.cached(repo.repoPath(), rev.commitHash()))
-                    .ifPresent(l -> listings.put(rev.commitHash(), l));
-        }
-        var entries = new LinkedHashMap<Path, EntryInfo>();
-        for (Revision rev : revisions) {
-            rev.files().stream().filter(f -> scope.includesFile(f.snapshotPath(), f.blobPath()))
-                    .forEach(f -> entries.put(f.snapshotPath(), new EntryInfo(rev.commitHash(), f)));
-        }
+        Map<String, Listing> listings = listings(ref, repo, revisions, cancel);
+        Map<Path, EntryInfo> entries = entriesInScope(revisions);
         var incomplete = scan.incompleteFiles().stream().filter(i -> i.path().startsWith(repo.repoPath())).toList();
         new StructureFindings(scope, repo, ref, incomplete, entries, listings).select().forEach(tally::finding);
-        for (EntryInfo e : entries.values()) {
-            entry(ref, e, listings.get(e.commit()), incomplete);
-        }
+        entries.values().forEach(e -> entry(ref, e, listings.get(e.commit()), incomplete));
         for (Revision rev : revisions) {
             Listing listing = listings.get(rev.commitHash());
             if (listing != null && listing.online()) {
                 compareWithHub(ref, rev, listing, incomplete);
             }
         }
-        if (scope.level() == VerifyScope.Level.FILE && entries.isEmpty() && scope.file().startsWith(repo.repoPath().resolve("blobs"))) {
+        if (scope.level() == VerifyScope.Level.FILE && entries.isEmpty()
+                && scope.file().startsWith(repo.repoPath().resolve("blobs"))) {
             lonelyBlob(ref, scope.file());
         }
+    }
+
+    /** What each revision must hold: the Hub's listing when online and reachable, else the cached one. */
+    private Map<String, Listing> listings(RepoRef ref, Repo repo, List<Revision> revisions, Cancellation cancel)
+            throws CancelledException {
+        var listings = new LinkedHashMap<String, Listing>();
+        for (Revision rev : revisions) {
+            online.listing(ref, rev, tally, cancel).or(() -> Listing.cached(repo.repoPath(), rev.commitHash()))
+                    .ifPresent(l -> listings.put(rev.commitHash(), l));
+        }
+        return listings;
+    }
+
+    private Map<Path, EntryInfo> entriesInScope(List<Revision> revisions) {
+        var entries = new LinkedHashMap<Path, EntryInfo>();
+        for (Revision rev : revisions) {
+            rev.files().stream().filter(f -> scope.includesFile(f.snapshotPath(), f.blobPath()))
+                    .forEach(f -> entries.put(f.snapshotPath(), new EntryInfo(rev.commitHash(), f)));
+        }
+        return entries;
     }
 
     private void entry(RepoRef ref, EntryInfo e, Listing listing, List<IncompleteFile> incomplete) {

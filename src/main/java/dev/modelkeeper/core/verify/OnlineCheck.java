@@ -35,19 +35,26 @@ final class OnlineCheck {
         if (hub.isEmpty()) {
             return Optional.empty();
         }
-        HubException failure = unreachable;
-        if (failure == null) {
-            try {
-                return Optional.of(Listing.of(hub.get().listTree(repo.type(), repo.repoId(), rev.commitHash(), cancel)));
-            } catch (HubException e) {
-                failure = e;
-                if (e.isRetryable()) {
-                    unreachable = e;
-                }
-            }
+        if (HashAlgorithm.forEtag(rev.commitHash()) != HashAlgorithm.GIT_SHA1) {
+            // a folder named "main" would be compared with whatever main is today
+            return failed(repo, rev, "the snapshot folder name is not a commit hash", tally);
         }
-        tally.finding(new VerifyFinding(Finding.of(FindingKind.HUB_CHECK_FAILED, rev.snapshotPath(),
-                failure.getMessage()), Optional.of(repo), List.of(new FileRef(rev.commitHash(), "")), null, -1));
+        if (unreachable != null) {
+            return failed(repo, rev, unreachable.getMessage(), tally);
+        }
+        try {
+            return Optional.of(Listing.of(hub.get().listTree(repo.type(), repo.repoId(), rev.commitHash(), cancel)));
+        } catch (HubException e) {
+            if (e.isRetryable()) {
+                unreachable = e;
+            }
+            return failed(repo, rev, e.getMessage(), tally);
+        }
+    }
+
+    private static Optional<Listing> failed(RepoRef repo, Revision rev, String why, Tally tally) {
+        tally.finding(new VerifyFinding(Finding.of(FindingKind.HUB_CHECK_FAILED, rev.snapshotPath(), why),
+                Optional.of(repo), List.of(new FileRef(rev.commitHash(), "")), null, -1));
         return Optional.empty();
     }
 }

@@ -155,4 +155,16 @@ class VerifyOnlineTest {
         assertEquals(5, r.report.count(Verdict.VERIFIED));
         assertFalse(r.report.problemsRemain());
     }
+
+    @Test
+    void aSnapshotFolderThatIsNotACommitIsNotComparedWithWhatTheBranchIsToday() throws Exception {
+        var local = new CacheFixture(cache).model("org/tts").file("main", "a.txt", "a");
+
+        var r = online();
+
+        var failed = r.only(FindingKind.HUB_CHECK_FAILED);
+        assertEquals(local.snapshot("main"), failed.path());
+        assertTrue(failed.finding().detail().contains("not a commit"), failed.finding().detail());
+        assertEquals(Verdict.VERIFIED, r.verdict(local.snapshot("main").resolve("a.txt")));
+    }
 }
