@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reads one file and hashes it, reusing one buffer for every file a worker thread reads. A direct
  * buffer lets the kernel copy straight into it and the digest read it without another copy into a
- * heap array (measured in docs/benchmarks.md: heap buffers cost ~8% of single-core throughput here).
+ * heap array (measured in docs/benchmarks.md: a heap buffer costs ~14% of single-core throughput here).
  */
 final class ContentHasher {
 
