@@ -27,6 +27,10 @@ public final class MainView extends BorderPane {
     public interface Actions {
         void chooseFolder();
 
+        /** A folder (any, not only a disk's top) to drop caches on, for moving them there. */
+        default void chooseMoveTarget() {
+        }
+
         void openDownload();
 
         void openSettings();
@@ -57,7 +61,7 @@ public final class MainView extends BorderPane {
 
     private void layoutParts() {
         setTop(new VBox(menuBar(), toolBar()));
-        var split = new SplitPane(new RootsView(model), new CacheContentView(model.content()));
+        var split = new SplitPane(new RootsView(model, actions::chooseMoveTarget), new CacheContentView(model.content()));
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);

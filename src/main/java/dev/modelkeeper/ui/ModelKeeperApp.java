@@ -84,6 +84,16 @@ public final class ModelKeeperApp extends Application {
         }
 
         @Override
+        public void chooseMoveTarget() {
+            var chooser = new DirectoryChooser();
+            chooser.setTitle(context.texts().getString("move.chooser.title"));
+            var dir = chooser.showDialog(stage);
+            if (dir != null) {
+                context.mainViewModel().moves().addTarget(dir.toPath());
+            }
+        }
+
+        @Override
         public void openDownload() {
             var form = context.mainViewModel().newDownload();
             new dev.modelkeeper.ui.download.DownloadDialog(form, context.texts()).showAndWait()

@@ -59,8 +59,9 @@ class MigrateFlowTest {
             model.refresh();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.content().visibleRepos().isEmpty());
-        Thread.sleep(500); // the mounted disks load in the background; the test's folder is added after them
-        robot.interact(() -> model.moves().targets().add(new MoveTarget(hdd, "test", 1L << 30)));
+        robot.interact(() -> model.moves().addTarget(hdd)); // as "Another folder…" does after its chooser
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> model.moves().targets().stream().anyMatch(t -> t.folder().equals(hdd)));
     }
 
     @AfterEach

@@ -44,6 +44,8 @@ public final class MoveJobs {
     private final Predicate<Path> busy;
     private final Runnable rescan;
     private final ObservableList<MoveTarget> targets = FXCollections.observableArrayList();
+    /** Folders the user added with "Another folder…" (FX thread). */
+    private final List<MoveTarget> chosen = new ArrayList<>();
 
     public MoveJobs(Path stateDir, Executor io, Executor work, ObservableList<Task<?>> tasks, Dialogs dialogs,
                     ResourceBundle texts, Predicate<Path> busy, Runnable rescan) {
@@ -79,8 +81,39 @@ public final class MoveJobs {
                 // not Linux, or no mount table: the user can still choose a folder
             }
             found.sort(java.util.Comparator.comparing(t -> t.folder().toString()));
-            Platform.runLater(() -> targets.setAll(found));
+            Platform.runLater(() -> {
+                var all = new ArrayList<>(found);
+                chosen.stream().filter(t -> !isMount(found, t)).forEach(all::add); // folders the user added stay
+                targets.setAll(all);
+            });
         });
+    }
+
+    /** Adds any folder to the places (its free space read off the FX thread). */
+    public void addTarget(Path folder) {
+        io.execute(() -> {
+            long free;
+            String type;
+            try {
+                var store = Files.getFileStore(folder);
+                free = store.getUsableSpace();
+                type = store.type();
+            } catch (java.io.IOException e) {
+                free = 0;
+                type = "?";
+            }
+            var t = new MoveTarget(folder.toAbsolutePath().normalize(), type, free);
+            Platform.runLater(() -> {
+                if (targets.stream().noneMatch(x -> x.folder().equals(t.folder()))) {
+                    chosen.add(t);
+                    targets.add(t);
+                }
+            });
+        });
+    }
+
+    private static boolean isMount(List<MoveTarget> mounts, MoveTarget t) {
+        return mounts.stream().anyMatch(m -> m.folder().equals(t.folder()));
     }
 
     /** A cache (or a folder dropped from the file manager) dropped on a place: plan, confirm, move. */

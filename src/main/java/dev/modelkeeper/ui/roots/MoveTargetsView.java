@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
  */
 final class MoveTargetsView extends VBox {
 
-    MoveTargetsView(MoveJobs moves, ResourceBundle texts) {
+    MoveTargetsView(MoveJobs moves, ResourceBundle texts, Runnable chooseFolder) {
         super(4);
         setId("move-targets");
         getStyleClass().add("move-targets");
@@ -60,6 +60,9 @@ final class MoveTargetsView extends VBox {
         var hint = new Label(texts.getString("move.targets.hint"));
         hint.getStyleClass().add("drop-hint");
         hint.setWrapText(true);
-        getChildren().setAll(header, list, hint);
+        var other = new javafx.scene.control.Button(texts.getString("move.targets.other"));
+        other.setId("move-target-other");
+        other.setOnAction(e -> chooseFolder.run());
+        getChildren().setAll(header, list, other, hint);
     }
 }

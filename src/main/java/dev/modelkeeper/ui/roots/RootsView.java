@@ -23,8 +23,16 @@ public final class RootsView extends VBox {
     private Label header;
     private Label dropHint;
 
+    private final Runnable chooseMoveTarget;
+
     public RootsView(MainViewModel model) {
+        this(model, () -> { });
+    }
+
+    /** @param chooseMoveTarget asks for any folder to add to the "Move to" list */
+    public RootsView(MainViewModel model, Runnable chooseMoveTarget) {
         this.model = model;
+        this.chooseMoveTarget = chooseMoveTarget;
         this.texts = model.texts();
         createParts();
         layoutParts();
@@ -50,7 +58,7 @@ public final class RootsView extends VBox {
         setId("sidebar");
         getStyleClass().add("sidebar");
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().setAll(header, list, dropHint, new MoveTargetsView(model.moves(), texts));
+        getChildren().setAll(header, list, dropHint, new MoveTargetsView(model.moves(), texts, chooseMoveTarget));
     }
 
     private void bindToModel() {
