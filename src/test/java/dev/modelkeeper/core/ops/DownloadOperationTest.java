@@ -231,7 +231,9 @@ class DownloadOperationTest {
             }
         };
 
+        hub.throttle(40_000_000); // per connection: the progress poll (every 200 ms) sees the halfway mark
         assertThrows(CancelledException.class, () -> new DownloadOperation(client, request, 1).run(stopHalfway, cancel));
+        hub.throttle(0);
         long servedFirst = hub.bytesServed();
         new DownloadOperation(client, request, 1).run(ProgressListener.NONE, Cancellation.create());
 
