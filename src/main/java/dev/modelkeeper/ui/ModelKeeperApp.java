@@ -25,6 +25,10 @@ public final class ModelKeeperApp extends Application {
     @Override
     public void init() {
         context = AppContext.create(Environment.system()); // runs on the launcher thread: reading settings is fine
+        if ("1".equals(System.getenv("MODELKEEPER_TIMING")) || Boolean.getBoolean("modelkeeper.timing")) {
+            System.err.println("timing: context ready " + (System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
     }
 
     @Override
