@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.FindingTexts;
 import dev.modelkeeper.core.cache.SizeFormat;
-import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.env.Settings;
@@ -19,7 +18,6 @@ import dev.modelkeeper.core.repair.RepairResult;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.OperationException;
-import dev.modelkeeper.core.verify.ScopeResolver;
 import dev.modelkeeper.core.verify.VerdictStore;
 import dev.modelkeeper.core.verify.VerifyFinding;
 import dev.modelkeeper.core.verify.VerifyListener;
@@ -59,17 +57,11 @@ final class RepairCommand {
         var a = VerifyArgs.parse(argv, texts, true);
         var locator = new CacheLocator(env);
         List<CacheRoot> known = locator.discover(settings.userRoots());
-        List<VerifyScope> scopes;
-        try {
-            scopes = a.scopes(known);
-        } catch (ScopeResolver.UnresolvedException e) {
-            err.println(texts.format("verify.unresolved." + e.problem().name(), e.target()));
+        List<VerifyScope> scopes = a.scopesOrSay(known, texts, err);
+        if (scopes == null) {
             return ExitCode.ROOT_UNAVAILABLE;
         }
-        VerdictStore store = VerdictStore.open(VerdictStore.defaultFile(AppPaths.of(env)));
-        if (a.full) {
-            store = store.recallingNothing();
-        }
+        VerdictStore store = a.store(env);
         var cancel = Cancellation.create();
         Thread hook = new Thread(cancel::cancel, "ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -102,6 +102,27 @@ final class VerifyArgs {
         return scopes;
     }
 
+    /**
+     * {@link #scopes}, or null after telling the user which name did not resolve (the caller then exits
+     * with {@link ExitCode#ROOT_UNAVAILABLE}).
+     */
+    List<dev.modelkeeper.core.verify.VerifyScope> scopesOrSay(List<dev.modelkeeper.core.cache.CacheRoot> known,
+                                                               CliTexts texts, java.io.PrintStream err) {
+        try {
+            return scopes(known);
+        } catch (dev.modelkeeper.core.verify.ScopeResolver.UnresolvedException e) {
+            err.println(texts.format("verify.unresolved." + e.problem().name(), e.target()));
+            return null;
+        }
+    }
+
+    /** The verify memo, which --full makes recall nothing (every file is read again). */
+    dev.modelkeeper.core.verify.VerdictStore store(dev.modelkeeper.core.env.Environment env) {
+        var store = dev.modelkeeper.core.verify.VerdictStore.open(
+                dev.modelkeeper.core.verify.VerdictStore.defaultFile(dev.modelkeeper.core.env.AppPaths.of(env)));
+        return full ? store.recallingNothing() : store;
+    }
+
     /** The Hub client for --online (verify) or for fetching (repair): --endpoint, else HF_ENDPOINT, else settings. */
     dev.modelkeeper.core.hub.HubClient hub(dev.modelkeeper.core.env.Environment env,
                                           dev.modelkeeper.core.env.Settings settings,

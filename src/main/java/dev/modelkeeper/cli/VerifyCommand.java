@@ -1,14 +1,12 @@
 package dev.modelkeeper.cli;
 
 import dev.modelkeeper.core.cache.CacheRoot;
-import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.env.Settings;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
-import dev.modelkeeper.core.verify.ScopeResolver;
 import dev.modelkeeper.core.verify.VerdictStore;
 import dev.modelkeeper.core.verify.VerifyListener;
 import dev.modelkeeper.core.verify.VerifyOperation;
@@ -45,17 +43,11 @@ final class VerifyCommand {
         var a = VerifyArgs.parse(argv, texts);
         var locator = new CacheLocator(env);
         List<CacheRoot> known = locator.discover(settings.userRoots());
-        List<VerifyScope> scopes;
-        try {
-            scopes = a.scopes(known);
-        } catch (ScopeResolver.UnresolvedException e) {
-            err.println(texts.format("verify.unresolved." + e.problem().name(), e.target()));
+        List<VerifyScope> scopes = a.scopesOrSay(known, texts, err);
+        if (scopes == null) {
             return ExitCode.ROOT_UNAVAILABLE;
         }
-        VerdictStore store = VerdictStore.open(VerdictStore.defaultFile(AppPaths.of(env)));
-        if (a.full) {
-            store = store.recallingNothing();
-        }
+        VerdictStore store = a.store(env);
         Optional<HubClient> hub = a.online ? Optional.of(a.hub(env, settings, locator)) : Optional.empty();
         VerifyReport report = a.json ? runJson(scopes, store, hub, a.threads) : runText(scopes, store, hub, a.threads);
         if (report == null) {

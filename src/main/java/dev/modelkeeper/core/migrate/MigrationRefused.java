@@ -9,8 +9,7 @@ public final class MigrationRefused extends OperationException {
     /** Why; each has a sentence in {@link #getMessage()}. */
     public enum Reason {
         SOURCE_MISSING, SOURCE_NOT_A_FOLDER, SOURCE_IS_A_LINK, DESTINATION_INSIDE_SOURCE, SOURCE_INSIDE_DESTINATION,
-        DESTINATION_NOT_EMPTY, DESTINATION_UNAVAILABLE, NO_PERMISSION, NOT_ENOUGH_SPACE, IN_USE, BUSY_IN_APP,
-        ALREADY_MIGRATING
+        DESTINATION_NOT_EMPTY, DESTINATION_UNAVAILABLE, NO_PERMISSION, NOT_ENOUGH_SPACE, IN_USE, BUSY_IN_APP
     }
 
     private final Reason reason;

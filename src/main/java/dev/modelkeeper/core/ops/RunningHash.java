@@ -27,12 +27,7 @@ final class RunningHash {
         this.hash = ContentHash.forEtag(etag, size);
     }
 
-    /** Bytes hashed so far, all from offset 0 on. */
-    long seen() {
-        return seen;
-    }
-
-    /** Hashes the file's bytes from {@link #seen()} up to {@code upTo} (starting over if it moved back). */
+    /** Hashes the file's bytes from where hashing stopped up to {@code upTo} (starting over if it moved back). */
     void catchUp(Path file, long upTo) throws IOException {
         if (seen == upTo) {
             return;

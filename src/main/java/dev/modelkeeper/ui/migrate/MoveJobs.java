@@ -120,9 +120,10 @@ public final class MoveJobs {
     public void move(Path source, Path intoFolder) {
         Path destination = intoFolder.resolve(source.getFileName().toString());
         var request = new MigrationRequest(source, destination, true, false);
+        boolean busyNow = busy.test(request.source()); // the app's jobs are FX-thread state: asked here, not on io
         io.execute(() -> {
             try {
-                MigrationPlan plan = MigrateOperation.preflight(request, busy);
+                MigrationPlan plan = MigrateOperation.preflight(request, p -> busyNow);
                 Platform.runLater(() -> confirmAndRun(plan));
             } catch (MigrationRefused e) {
                 Platform.runLater(() -> dialogs.info(e.getMessage()));

@@ -143,7 +143,14 @@ public final class VerifyJobs {
             });
             return;
         }
-        RepairPlan plan = new RepairPlanner(false).plan(problems);
+        // planning looks at the disk (is a blob there?), so it runs off the FX thread
+        verifyExecutor.execute(() -> {
+            RepairPlan plan = new RepairPlanner(false).plan(problems);
+            Platform.runLater(() -> confirmAndRepair(root, repo, plan));
+        });
+    }
+
+    private void confirmAndRepair(CacheRoot root, Repo repo, RepairPlan plan) {
         if (plan.isEmpty()) {
             dialogs.info(MessageFormat.format(texts.getString("repair.manualOnly"), repo.repoId()));
             return;
