@@ -107,6 +107,7 @@ public final class FileLocks {
         private final MemoryLayout capture;
         private final int oCreat;
         private final int oCloexec;
+        private final int oNofollow;
         private final int eWouldBlock;
 
         private Flock(Linker linker, boolean mac) {
@@ -122,6 +123,7 @@ public final class FileLocks {
             close = linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
             oCreat = mac ? 0x200 : 0100;
             oCloexec = mac ? 0x1000000 : 02000000;
+            oNofollow = mac ? 0x100 : 0400000;
             eWouldBlock = mac ? 35 : 11;
         }
 
@@ -140,10 +142,13 @@ public final class FileLocks {
         int open(Path path, boolean create) throws IOException {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment state = arena.allocate(capture);
-                int flags = 02 | oCloexec | (create ? oCreat : 0); // O_RDWR
+                // O_RDWR; never through a link: a lock file planted as a link must not create or open a file elsewhere
+                int flags = 02 | oCloexec | oNofollow | (create ? oCreat : 0);
                 int fd = (int) open.invokeExact(state, arena.allocateFrom(path.toString()), flags, 0664);
                 if (fd < 0) {
-                    throw new IOException("Cannot open lock file " + path + " (errno " + errno.get(state, 0L) + ")");
+                    int err = (int) errno.get(state, 0L);
+                    throw new IOException("Cannot open lock file " + path + (err == 40 || err == 62
+                            ? " (it is a symbolic link; remove it)" : " (errno " + err + ")"));
                 }
                 return fd;
             } catch (IOException e) {

@@ -1,7 +1,6 @@
 package dev.modelkeeper.core.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.hub.HubException.Kind;
 import dev.modelkeeper.core.task.Cancellation;
@@ -24,7 +23,6 @@ import okhttp3.Response;
  */
 public final class HubClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REDIRECTS = 20;
 
     private final OkHttpClient http;
@@ -53,27 +51,31 @@ public final class HubClient {
             throws HubException, CancelledException {
         HttpUrl url = api(type, id).addPathSegment("revision").addPathSegment(revision).build();
         JsonNode json = retry.run(() -> getJson(url, id, cancel).body(), cancel);
-        var siblings = new ArrayList<String>();
-        json.path("siblings").forEach(s -> siblings.add(s.path("rfilename").asText()));
-        return new RepoInfo(json.path("id").asText(id), json.path("sha").asText(null), siblings);
+        return HubAnswers.repoInfo(json, id, id + "@" + revision);
     }
 
-    /** Every file at {@code revision}, following {@code Link: rel="next"} pages. */
+    /**
+     * Every file at {@code revision}, following {@code Link: rel="next"} pages. The listing is validated
+     * as a whole (paths, hashes, sizes, no path twice) and bounded in pages and files.
+     */
     public List<TreeEntry> listTree(RepoType type, String id, String revision, Cancellation cancel)
             throws HubException, CancelledException {
         HttpUrl next = api(type, id).addPathSegment("tree").addPathSegment(revision)
                 .addQueryParameter("recursive", "true").addQueryParameter("expand", "false").build();
+        String subject = id + "@" + revision;
         var entries = new ArrayList<TreeEntry>();
+        var seenPaths = HubAnswers.newSeenSet();
+        var seenPages = new java.util.HashSet<HttpUrl>();
         while (next != null) {
+            if (!seenPages.add(next)) {
+                throw HubException.invalid(subject, "hub.invalid.pageLoop");
+            }
+            if (seenPages.size() > HubAnswers.MAX_PAGES) {
+                throw HubException.invalid(subject, "hub.invalid.tooManyPages", HubAnswers.MAX_PAGES);
+            }
             HttpUrl page = next;
             var answer = retry.run(() -> getJson(page, id, cancel), cancel);
-            answer.body().forEach(e -> {
-                if ("file".equals(e.path("type").asText())) {
-                    entries.add(new TreeEntry(e.path("path").asText(), e.path("size").asLong(), e.path("oid").asText(),
-                            e.has("lfs") ? e.path("lfs").path("oid").asText() : null,
-                            e.has("xetHash") ? e.path("xetHash").asText() : null));
-                }
-            });
+            entries.addAll(HubAnswers.treePage(answer.body(), subject, seenPaths));
             next = answer.next();
         }
         return entries;
@@ -98,7 +100,7 @@ public final class HubClient {
                 return metadata(r, location != null ? location : url, subject);
             }
         }
-        throw new HubException(Kind.UNEXPECTED, 0, 0, subject, null);
+        throw HubException.invalid(subject, "hub.invalid.redirects", MAX_REDIRECTS);
     }
 
     /**
@@ -136,7 +138,7 @@ public final class HubClient {
                 url = locationOf(r);
             }
         }
-        throw new HubException(Kind.UNEXPECTED, 0, 0, meta.etag(), null);
+        throw HubException.invalid(meta.etag(), "hub.invalid.redirects", MAX_REDIRECTS);
     }
 
     private FileMetadata metadata(Response r, HttpUrl downloadUrl, String subject) throws HubException {
@@ -147,7 +149,8 @@ public final class HubClient {
         }
         String size = Optional.ofNullable(r.header("X-Linked-Size"))
                 .orElse(r.isRedirect() ? null : r.header("Content-Length"));
-        return new FileMetadata(commit, FileMetadata.normalizeEtag(etag), size == null ? -1 : Long.parseLong(size),
+        return new FileMetadata(HubAnswers.commit(commit, subject),
+                HubAnswers.blobName(FileMetadata.normalizeEtag(etag), subject), HubAnswers.sizeHeader(size, subject),
                 downloadUrl, r.header("X-Xet-Hash"));
     }
 
@@ -181,7 +184,7 @@ public final class HubClient {
             if (!r.isSuccessful()) {
                 throw HubErrors.of(r, id, id);
             }
-            return new JsonAnswer(JSON.readTree(r.body().byteStream()), nextPage(r));
+            return new JsonAnswer(HubAnswers.readJson(r.body().byteStream(), id), nextPage(r));
         } catch (IOException e) {
             throw new HubException(Kind.NETWORK, 0, 0, id, e);
         }
@@ -226,9 +229,10 @@ public final class HubClient {
     private static HttpUrl nextPage(Response r) {
         for (String link : r.headers("Link")) {
             for (String part : link.split(",")) {
-                if (part.contains("rel=\"next\"")) {
-                    String u = part.substring(part.indexOf('<') + 1, part.indexOf('>'));
-                    return r.request().url().resolve(u);
+                int open = part.indexOf('<');
+                int close = part.indexOf('>', open + 1);
+                if (part.contains("rel=\"next\"") && open >= 0 && close > open) {
+                    return r.request().url().resolve(part.substring(open + 1, close));
                 }
             }
         }

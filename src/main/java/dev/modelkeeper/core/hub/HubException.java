@@ -14,7 +14,9 @@ public final class HubException extends OperationException {
     /** What went wrong. */
     public enum Kind {
         REPO_NOT_FOUND, GATED, ENTRY_NOT_FOUND, REVISION_NOT_FOUND, DISABLED, RATE_LIMITED, FORBIDDEN,
-        BAD_REQUEST, RANGE_NOT_SATISFIABLE, SERVER_ERROR, NETWORK, NOT_A_HUB, UNEXPECTED
+        BAD_REQUEST, RANGE_NOT_SATISFIABLE, SERVER_ERROR, NETWORK, NOT_A_HUB, UNEXPECTED,
+        /** The server answered, but with something that cannot be used safely (spec-breaking or hostile). */
+        INVALID_ANSWER
     }
 
     private final Kind kind;
@@ -22,7 +24,12 @@ public final class HubException extends OperationException {
     private final long retryAfterSeconds;
 
     HubException(Kind kind, int status, long retryAfterSeconds, String subject, Throwable cause) {
-        super(text(kind, subject, retryAfterSeconds), null, cause);
+        this(kind, status, retryAfterSeconds, subject, "", cause);
+    }
+
+    private HubException(Kind kind, int status, long retryAfterSeconds, String subject, String detail,
+                         Throwable cause) {
+        super(text(kind, subject, retryAfterSeconds, detail), null, cause);
         this.kind = kind;
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
@@ -47,8 +54,17 @@ public final class HubException extends OperationException {
         return kind == Kind.NETWORK || kind == Kind.SERVER_ERROR || kind == Kind.RATE_LIMITED;
     }
 
-    private static String text(Kind kind, String subject, long wait) {
-        var bundle = ResourceBundle.getBundle("dev.modelkeeper.core.hub.messages", Locale.getDefault());
-        return MessageFormat.format(bundle.getString("hub.error." + kind.name()), subject, wait);
+    /** An answer that was refused: {@code detailKey} in the hub bundle says what was wrong with it. */
+    static HubException invalid(String subject, String detailKey, Object... args) {
+        String detail = MessageFormat.format(bundle().getString(detailKey), args);
+        return new HubException(Kind.INVALID_ANSWER, 0, 0, subject, detail, null);
+    }
+
+    private static String text(Kind kind, String subject, long wait, String detail) {
+        return MessageFormat.format(bundle().getString("hub.error." + kind.name()), subject, wait, detail);
+    }
+
+    private static ResourceBundle bundle() {
+        return ResourceBundle.getBundle("dev.modelkeeper.core.hub.messages", Locale.getDefault());
     }
 }

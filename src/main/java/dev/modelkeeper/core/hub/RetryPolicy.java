@@ -69,6 +69,14 @@ public final class RetryPolicy {
         return true;
     }
 
+    /**
+     * Waits before attempt {@code retry} (0-based) of work that failed without an error answer (an empty or
+     * short body): the same backoff as for errors, so a broken server is not asked again in a tight loop.
+     */
+    public void pause(int retry, Cancellation cancel) throws CancelledException {
+        wait(WAITS[Math.min(Math.max(retry, 0), WAITS.length - 1)], cancel);
+    }
+
     private void wait(long seconds, Cancellation cancel) throws CancelledException {
         try {
             sleeper.sleep(Duration.ofSeconds(seconds));

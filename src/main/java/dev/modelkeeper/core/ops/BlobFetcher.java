@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -29,6 +30,10 @@ import okhttp3.HttpUrl;
 public final class BlobFetcher {
 
     private static final int MAX_STALLS = 5;
+    /** Answers in a row that brought no new byte (empty, or the same start again) before giving up. */
+    static final int MAX_EMPTY = 3;
+    /** New bytes an answer must bring (or the rest of the file) to count as progress rather than a trickle. */
+    static final long ALIVE = 64 * 1024;
     private static final int CHUNK = 1 << 20;
 
     private final HubClient client;
@@ -121,6 +126,10 @@ public final class BlobFetcher {
     /** Fetches the blob from {@code url}; call under the blob's lock. */
     void fetch(HubLayout layout, String commit, String etag, long size, HttpUrl url, Cancellation cancel)
             throws OperationException {
+        if (!etag.matches("[0-9a-f]{40}|[0-9a-f]{64}") || size < 0) {
+            throw new OperationException("The server did not say the checksum or the size of " + etag
+                    + ", so it cannot be checked; nothing was downloaded. Check the endpoint setting.", layout.blob(etag));
+        }
         var meta = new FileMetadata(commit, etag, size, url, null);
         if (ranged.applies(layout, etag, size) && ranged.fetch(layout, meta, cancel)) {
             return;
@@ -128,6 +137,8 @@ public final class BlobFetcher {
         Path partial = layout.incomplete(etag);
         var hash = new RunningHash(etag, size);
         int failures = 0;
+        long best = -1;
+        PartialFiles.ensureRegular(partial, layout.blob(etag));
         while (true) {
             cancel.throwIfCancelled();
             long have = sizeOf(partial);
@@ -135,36 +146,51 @@ public final class BlobFetcher {
                 break;
             }
             if (have > size) {
-                deleteQuietly(partial); // longer than the file can be: start over
+                PartialFiles.truncate(partial, layout.blob(etag)); // longer than the file can be: start over
+                if (++failures > MAX_STALLS) {
+                    throw new OperationException("The server kept sending more than the " + size + " bytes of "
+                            + etag + "; nothing was added to the cache. Check the endpoint setting.", partial);
+                }
                 continue;
             }
             try (Download d = client.download(meta, have, cancel)) {
-                if (append(d, partial, have, hash, cancel) > 0) {
-                    failures = 0; // bytes arrived: the stream is alive, keep resuming
-                }
+                append(d, partial, have, size, hash, cancel);
             } catch (HubException e) {
                 // 429 waits as the server asked, 5xx with the official backoff
                 if (!client.retryPolicy().backoff(e, failures++, cancel)) {
                     throw e;
                 }
+                continue;
+            } catch (PartialFiles.WriteFailed e) {
+                throw PartialFiles.diskError(e, partial);
             } catch (IOException e) {
                 cancel.throwIfCancelled();
-                if (sizeOf(partial) > have) {
-                    failures = 0; // it broke off after some bytes: resume, however often that happens
-                } else if (++failures > MAX_STALLS) {
-                    throw new OperationException("The download of " + etag + " kept breaking off; what was fetched "
-                            + "is kept and resumes next time. Check the connection and try again.", partial, e);
-                }
+                // it broke off: what arrived counts below
+            }
+            long now = sizeOf(partial);
+            if (now > best && now - Math.max(best, 0) >= Math.min(ALIVE, size - Math.max(best, 0))) {
+                // more than ever before, and not a trickle: the stream is alive, keep resuming however often it breaks
+                best = now;
+                failures = 0;
+            } else if (++failures >= MAX_EMPTY) {
+                throw new OperationException("The download of " + etag + " kept ending without new data ("
+                        + now + " of " + size + " bytes); what was fetched is kept and resumes next time. "
+                        + "Check the connection and try again.", partial);
+            } else {
+                client.retryPolicy().pause(failures - 1, cancel);
             }
         }
         publish(layout, etag, size, partial, hash);
     }
 
     /** Appends the body at {@code have} (or from 0 when the server restarted); returns bytes written. */
-    private long append(Download d, Path partial, long have, RunningHash hash, Cancellation cancel)
+    private long append(Download d, Path partial, long have, long size, RunningHash hash, Cancellation cancel)
             throws IOException, CancelledException {
         long written = 0;
-        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (d.resumed() && d.start() != have) {
+            throw new IOException("the server answered another range than the one asked for");
+        }
+        try (FileChannel out = PartialFiles.openForWrite(partial);
              InputStream in = d.body()) {
             if (!d.resumed()) {
                 out.truncate(0); // a 200 answer to a Range request is a restart (spec §2.5)
@@ -174,8 +200,10 @@ public final class BlobFetcher {
             hash.catchUp(partial, have);
             out.position(have);
             byte[] buf = new byte[CHUNK];
-            for (int n; (n = fill(in, buf, buf.length)) > 0; ) {
-                out.write(ByteBuffer.wrap(buf, 0, n));
+            // never past the size the listing promised: what a server sends beyond it is not read
+            for (int n; have + written < size
+                    && (n = fill(in, buf, (int) Math.min(buf.length, size - have - written))) > 0; ) {
+                PartialFiles.write(out, ByteBuffer.wrap(buf, 0, n));
                 hash.update(buf, n);
                 written += n;
                 transferred.addAndGet(n);
@@ -207,7 +235,7 @@ public final class BlobFetcher {
     static void publish(HubLayout layout, String etag, long size, Path partial, RunningHash hash)
             throws OperationException {
         try {
-            long actual = Files.size(partial);
+            long actual = PartialFiles.size(partial);
             hash.catchUp(partial, actual); // a partial left complete by an earlier run is hashed here
             boolean ok = actual == size && hash.matches();
             if (!ok) {
@@ -216,8 +244,8 @@ public final class BlobFetcher {
                         + actual + " of " + size + " bytes); it was discarded and nothing in the cache changed. "
                         + "Try again.", layout.blob(etag));
             }
-            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                ch.force(true);
+            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                ch.force(true); // refuses a link: only a regular file of ours becomes a blob
             }
             move(partial, layout.blob(etag));
         } catch (IOException e) {
@@ -234,19 +262,8 @@ public final class BlobFetcher {
         }
     }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // the size check fails again and reports it
-        }
-    }
 
     private static long sizeOf(Path p) {
-        try {
-            return Files.exists(p) ? Files.size(p) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
+        return PartialFiles.size(p);
     }
 }

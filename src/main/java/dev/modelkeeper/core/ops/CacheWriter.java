@@ -3,6 +3,7 @@ package dev.modelkeeper.core.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.fs.AtomicFiles;
+import dev.modelkeeper.core.hub.RepoPaths;
 import dev.modelkeeper.core.hub.TreeEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,9 @@ final class CacheWriter {
         if (revision.matches("[0-9a-f]{40}")) {
             return; // the official client writes no ref for a commit hash
         }
+        if (!RepoPaths.isSafe(revision) || !commit.matches("[0-9a-f]{40}")) {
+            throw new IOException("\"" + revision + "\" cannot be a ref name in the cache");
+        }
         Path ref = layout.ref(revision);
         if (Files.exists(ref) && Files.readString(ref, StandardCharsets.UTF_8).equals(commit)) {
             return;
@@ -49,10 +53,15 @@ final class CacheWriter {
         AtomicFiles.writeString(ref, commit);
     }
 
-    /** {@code {"format_version": 1, "files": {path: {size, blob_id, lfs_sha256?, lfs_size?, xet_hash?}}}}. */
+    /**
+     * {@code {"format_version": 1, "files": {path: {size, blob_id, lfs_sha256?, lfs_size?, xet_hash?}}}}, with
+     * every file of the commit (not only those a filter selected), as the official client writes it: its
+     * offline load uses the listing to tell a complete snapshot from an incomplete one. A file that is there
+     * and readable is kept (a commit's listing never changes); an empty or unreadable one is written again.
+     */
     void writeTree(String commit, List<TreeEntry> entries) throws IOException {
         Path tree = layout.tree(commit);
-        if (Files.exists(tree)) {
+        if (isValidTree(tree)) {
             return;
         }
         var files = new TreeMap<String, Map<String, Object>>();
@@ -75,6 +84,15 @@ final class CacheWriter {
         AtomicFiles.write(tree, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
     }
 
+    private static boolean isValidTree(Path tree) {
+        try {
+            return Files.isRegularFile(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && JSON.readTree(tree.toFile()).path("files").isObject();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * Makes {@code snapshots/<commit>/<path>} point at the blob with a relative link. Where the
      * filesystem has no symlinks, a new blob is moved there and an existing one copied (spec §2.7).
@@ -85,6 +103,10 @@ final class CacheWriter {
             return;
         }
         Files.createDirectories(pointer.getParent());
+        Path snapshot = layout.snapshot(commit).toRealPath();
+        if (!pointer.getParent().toRealPath().startsWith(snapshot)) { // a folder on the way is a link leaving it
+            throw new IOException("a folder on the way to it is a link that leads out of the snapshot");
+        }
         Files.deleteIfExists(pointer); // a dangling link left by an earlier, broken state
         try {
             Files.createSymbolicLink(pointer, layout.linkTarget(commit, path, etag));

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.ops;
 
+import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.task.OperationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +9,15 @@ import java.nio.file.Path;
 /** Refuses work that would fill the disk, before anything is written. */
 final class DiskSpace {
 
-    /** Head-room kept free besides what the work needs, so the system does not run dry. */
+    /**
+     * Head-room kept free besides what the work needs, so the system does not run dry: as much as the work
+     * itself, up to 100 MB (a 3 MB download needs 6 MB free, a 10 GB one 10.1 GB).
+     */
     static final long RESERVE = 100L * 1000 * 1000;
+
+    static long reserveFor(long bytes) {
+        return Math.min(RESERVE, bytes);
+    }
 
     private DiskSpace() {
     }
@@ -24,10 +32,12 @@ final class DiskSpace {
         }
         try {
             long free = Files.getFileStore(existing).getUsableSpace();
-            if (free < bytes + RESERVE) {
-                throw new OperationException(String.format("Not enough free space in %s: %,d bytes are needed and "
-                        + "%,d are free. Nothing was downloaded. Free some space or choose another cache folder.",
-                        where, bytes, free), where);
+            long reserve = reserveFor(bytes);
+            if (free < bytes + reserve) {
+                throw new OperationException(String.format("Not enough free space in %s: the files need %s, and "
+                        + "%s more is kept free so the disk does not run full; %s is free. Nothing was downloaded. "
+                        + "Free some space or choose another cache folder.", where, SizeFormat.human(bytes),
+                        SizeFormat.human(reserve), SizeFormat.human(free)), where);
             }
         } catch (IOException e) {
             throw new OperationException("Could not check the free space of " + where + ": " + e.getMessage(), where, e);

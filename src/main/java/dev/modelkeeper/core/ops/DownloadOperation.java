@@ -74,8 +74,8 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         String commit = request.revision().matches("[0-9a-f]{40}") ? request.revision()
                 : client.repoInfo(request.type(), request.repoId(), request.revision(), cancel).sha();
         var patterns = new PathPatterns(request.include(), request.exclude());
-        List<TreeEntry> entries = client.listTree(request.type(), request.repoId(), commit, cancel).stream()
-                .filter(e -> patterns.accepts(e.path())).toList();
+        List<TreeEntry> listing = client.listTree(request.type(), request.repoId(), commit, cancel);
+        List<TreeEntry> entries = listing.stream().filter(e -> patterns.accepts(e.path())).toList();
         var layout = new HubLayout(request.cache(), request.type(), request.repoId());
         DownloadPlan plan = plan(layout, commit, entries);
         if (request.dryRun()) {
@@ -86,7 +86,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         try {
             writer.prepare(commit);
             writer.writeRef(request.revision(), commit);
-            writer.writeTree(commit, entries);
+            writer.writeTree(commit, listing);
         } catch (IOException e) {
             throw new OperationException("Could not write to the cache " + request.cache() + ": " + e.getMessage()
                     + ". Check that the folder is writable.", request.cache(), e);

@@ -53,6 +53,7 @@ final class RangedFetch {
     private final AtomicLong transferred;
     private final BandwidthLimit limit;
     private final int connections;
+    private final AtomicLong lastSave = new AtomicLong(System.nanoTime());
 
     RangedFetch(HubClient client, AtomicLong transferred, BandwidthLimit limit, int connections) {
         this.client = client;
@@ -84,7 +85,7 @@ final class RangedFetch {
         var hash = new RunningHash(etag, size);
         var cancel = Cancellation.create(); // a failed piece stops the others without cancelling the caller
         AutoCloseable hook = outer.onCancel(cancel::cancel);
-        try (FileChannel out = FileChannel.open(data, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel out = PartialFiles.openForWrite(data)) {
             var pieces = new ConcurrentLinkedDeque<>(journal.missing(PIECE));
             var hashing = new ReentrantLock();
             int workers = Math.max(1, Math.min(connections, pieces.size()));
@@ -152,6 +153,8 @@ final class RangedFetch {
     private static RangeJournal open(HubLayout layout, String etag, long size) throws IOException {
         Path data = layout.parts(etag);
         Path journalFile = layout.partsJournal(etag);
+        PartialFiles.removeUnlessRegular(data);
+        PartialFiles.removeUnlessRegular(layout.incomplete(etag));
         if (Files.exists(data) && Files.exists(journalFile)) {
             return RangeJournal.load(journalFile, etag, size);
         }
@@ -182,34 +185,48 @@ final class RangedFetch {
                 probed.countDown();
                 try (InputStream in = d.body()) {
                     for (int n; at < end && (n = BlobFetcher.fill(in, buf, (int) Math.min(buf.length, end - at))) > 0; ) {
-                        var bb = ByteBuffer.wrap(buf, 0, n);
-                        while (bb.hasRemaining()) {
-                            out.write(bb, at + bb.position());
-                        }
+                        PartialFiles.write(out, ByteBuffer.wrap(buf, 0, n), at);
                         journal.add(at, at + n);
+                        saveEverySecond(journal);
                         at += n;
                         transferred.addAndGet(n);
                         cancel.throwIfCancelled();
                         limit.took(n);
                     }
                 }
-                if (at > before) {
+                if (at - before >= Math.min(BlobFetcher.ALIVE, end - before)) {
                     failures = 0; // bytes arrived: the connection is alive, keep resuming
-                } else if (++failures > MAX_FAILURES) {
+                } else if (++failures >= BlobFetcher.MAX_EMPTY) {
                     throw brokeOff(meta, null);
+                } else {
+                    client.retryPolicy().pause(failures - 1, cancel); // an empty answer: do not ask again at once
                 }
+            } catch (PartialFiles.WriteFailed e) {
+                throw e; // the disk, not the network: stop and say so
             } catch (HubException e) {
                 if (!client.retryPolicy().backoff(e, failures++, cancel)) {
                     throw e;
                 }
             } catch (IOException e) {
                 cancel.throwIfCancelled();
-                if (at > before) {
-                    failures = 0; // it broke off after some bytes: resume, however often that happens
+                if (at - before >= Math.min(BlobFetcher.ALIVE, end - before)) {
+                    failures = 0; // it broke off after real progress: resume, however often that happens
                 } else if (++failures > MAX_FAILURES) {
                     throw brokeOff(meta, e);
                 }
             }
+        }
+    }
+
+    /**
+     * Saves the journal at most once a second while bytes arrive, so a kill loses about a second of data
+     * rather than whole pieces (the bytes themselves are in the page cache as soon as they are written).
+     */
+    private void saveEverySecond(RangeJournal journal) throws IOException {
+        long now = System.nanoTime();
+        long last = lastSave.get();
+        if (now - last >= 1_000_000_000L && lastSave.compareAndSet(last, now)) {
+            journal.save();
         }
     }
 

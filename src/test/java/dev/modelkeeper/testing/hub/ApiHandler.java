@@ -76,7 +76,7 @@ final class ApiHandler {
         page(ex, entries);
     }
 
-    private static Map<String, Object> fileEntry(FixtureRepo.File f) {
+    static Map<String, Object> fileEntry(FixtureRepo.File f) {
         var e = new LinkedHashMap<String, Object>();
         e.put("type", "file");
         e.put("oid", f.gitOid());

@@ -88,6 +88,20 @@ public final class HubEmulator implements AutoCloseable {
         }
     }
 
+    /** Answers a request in place of the emulator (returning true), as a hostile or broken server would. */
+    @FunctionalInterface
+    public interface Interceptor {
+        boolean answer(HttpExchange ex) throws IOException;
+    }
+
+    private volatile Interceptor interceptor = ex -> false;
+
+    /** From now on every request goes to {@code interceptor} first; it answers those it wants to. */
+    public HubEmulator intercept(Interceptor interceptor) {
+        this.interceptor = interceptor;
+        return this;
+    }
+
     public HubEmulator() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(8, Thread.ofPlatform().daemon().factory()));
@@ -222,6 +236,9 @@ public final class HubEmulator implements AutoCloseable {
         requests.incrementAndGet();
         authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
         try (ex) {
+            if (interceptor.answer(ex)) {
+                return;
+            }
             Fault fault = faults.poll();
             if (fault == null && ex.getRequestURI().getRawPath().contains("/resolve/")) {
                 fault = fileFaults.poll();
