@@ -27,7 +27,9 @@ final class HubErrors {
             case "RepoNotFound" -> Kind.REPO_NOT_FOUND;
             default -> byStatus(r, message);
         };
-        String shown = kind == Kind.GATED ? "https://huggingface.co/" + repoId : subject;
+        // the repo's page on the endpoint that answered (a mirror's own address when a mirror is used)
+        String shown = kind == Kind.GATED ? r.request().url().newBuilder().encodedPath("/").query(null).build()
+                + repoId : subject;
         return new HubException(kind, status, kind == Kind.RATE_LIMITED ? retryAfter(r) : 0, shown, null);
     }
 

@@ -16,17 +16,23 @@ public record DownloadPlan(String commit, Path snapshot, List<Item> files) {
     /** What happens to one file. */
     public enum Action { PRESENT, LINK, FETCH }
 
-    /** One file: its path in the repo, blob name, size and action. */
-    public record Item(String path, String etag, long size, Action action) {
+    /**
+     * One file: its path in the repo, blob name, size and action; {@code partial} bytes of it are already on disk
+     * from an interrupted download and will not come over the network again.
+     */
+    public record Item(String path, String etag, long size, Action action, long partial) {
+        public Item(String path, String etag, long size, Action action) {
+            this(path, etag, size, action, 0);
+        }
     }
 
     public DownloadPlan {
         files = List.copyOf(files);
     }
 
-    /** Bytes that still have to come over the network. */
+    /** Bytes that still have to come over the network (what an interrupted download left is not counted). */
     public long bytesToFetch() {
-        return files.stream().filter(f -> f.action() == Action.FETCH).mapToLong(Item::size).sum();
+        return files.stream().filter(f -> f.action() == Action.FETCH).mapToLong(f -> f.size() - f.partial()).sum();
     }
 
     public long count(Action action) {

@@ -180,7 +180,7 @@ class HubClientTest {
                 "main", Cancellation.create()));
 
         assertEquals(HubException.Kind.GATED, e.kind());
-        assertTrue(e.getMessage().contains("https://huggingface.co/org/name"), e.getMessage());
+        assertTrue(e.getMessage().contains(hub.url() + "/org/name"), "the endpoint that answered: " + e.getMessage());
         assertFalse(e.getMessage().contains("hf_wrong_secret"));
         assertFalse(client("hf_wrong_secret").toString().contains("hf_wrong_secret"));
     }

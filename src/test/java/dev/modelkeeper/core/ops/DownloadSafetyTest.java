@@ -124,4 +124,16 @@ class DownloadSafetyTest {
 
         assertEquals(4, new ObjectMapper().readTree(layout.tree(main).toFile()).path("files").size());
     }
+
+    @Test
+    void bytesLeftByAnInterruptedDownloadAreNotCountedAsToFetch() throws Exception {
+        String sha = CacheFixture.sha256(WEIGHTS);
+        Files.createDirectories(layout.repo().resolve("blobs"));
+        Files.write(layout.incomplete(sha), java.util.Arrays.copyOf(WEIGHTS, 100_000));
+
+        var plan = download(List.of("model.safetensors"));
+
+        assertEquals(WEIGHTS.length - 100_000, plan.bytesToFetch());
+        assertEquals(WEIGHTS.length - 100_000, hub.bytesServed());
+    }
 }
