@@ -72,11 +72,27 @@ public final class RepairPlanner {
         if (f.repo().isEmpty() || f.etag() == null || f.files().isEmpty()) {
             return Optional.empty();
         }
-        boolean copyMode = f.path().toString().contains("/snapshots/");
+        boolean copyMode = isCopyModeEntry(f);
         boolean first = fetching.add(f.repo().get().repoDir() + "/" + f.etag());
         long bytes = first || copyMode ? f.expectedSize() : 0;
         return Optional.of(new RepairAction(copyMode ? Kind.FETCH_COPY : Kind.FETCH_BLOB, f.path(), f.repo(),
                 f.files(), f.etag(), bytes, f));
+    }
+
+    /**
+     * Copy mode: the damaged file is a regular file in {@code snapshots/<commit>/…} of the repo folder
+     * itself. Decided from the disk and from the path relative to the repo folder, so a cache that lives
+     * under some folder called {@code snapshots} is not mistaken for one.
+     */
+    static boolean isCopyModeEntry(VerifyFinding f) {
+        Path repoDir = f.repo().get().repoDir().toAbsolutePath().normalize();
+        Path file = f.path().toAbsolutePath().normalize();
+        if (!file.startsWith(repoDir)) {
+            return false;
+        }
+        Path rel = repoDir.relativize(file);
+        return rel.getNameCount() >= 3 && rel.getName(0).toString().equals("snapshots")
+                && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static Optional<RepairAction> relink(VerifyFinding f, Set<String> fetching) {
