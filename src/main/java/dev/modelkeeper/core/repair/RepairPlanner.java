@@ -44,6 +44,7 @@ public final class RepairPlanner {
                         .map(a -> withBytes(a, -1));
                 case REF_NOT_A_COMMIT -> simple(Kind.DELETE_REF, f);
                 case INCOMPLETE_FILE -> simple(Kind.DELETE_PARTIAL, f);
+                case INTERRUPTED_REPAIR -> simple(Kind.FINISH_INTERRUPTED, f);
                 case ORPHAN_BLOB -> deleteOrphans ? simple(Kind.DELETE_ORPHAN, f) : Optional.empty();
                 case TORCH_HASH_MISMATCH -> simple(Kind.DELETE_CHECKPOINT, f);
                 default -> Optional.empty();
@@ -61,6 +62,7 @@ public final class RepairPlanner {
 
     private static int order(Kind k) {
         return switch (k) {
+            case FINISH_INTERRUPTED -> -1; // before anything else touches the blob it belongs to
             case FETCH_BLOB, FETCH_COPY -> 0;
             case RELINK -> 1;
             case FETCH_REVISION, REWRITE_REF -> 2;
