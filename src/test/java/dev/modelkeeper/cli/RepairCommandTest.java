@@ -111,4 +111,20 @@ class RepairCommandTest {
         assertEquals(ExitCode.OK, run("repair"));
         assertTrue(out.toString().contains("No problems found"), out.toString());
     }
+
+    @Test
+    void whatAKilledRepairSetAsideIsPutBackNotDeletedAsAnOrphanAndVerifySaysSo() throws Exception {
+        Path aside = blob().resolveSibling(blob().getFileName() + ".repair-aside");
+        Files.move(blob(), aside); // as a repair killed midway left it
+
+        int code = run("repair", "org/m", "--delete-orphans", "--offline");
+
+        assertEquals(ExitCode.OK, code, out + "\n" + err);
+        assertArrayEquals(WEIGHTS, Files.readAllBytes(blob()), "the original is back");
+        assertTrue(Files.notExists(aside));
+        Files.move(blob(), aside);
+        assertEquals(ExitCode.OK, run("verify", "org/m"), out + "\n" + err);
+        assertTrue(out.toString().contains("interrupted repair"), out.toString());
+        assertArrayEquals(WEIGHTS, Files.readAllBytes(blob()));
+    }
 }

@@ -42,12 +42,22 @@ final class BlobsReader {
                 findings.add(Finding.of(FindingKind.INCOMPLETE_FILE, p,
                         SizeFormat.human(st.size()) + (held ? ", being written" : "")));
                 physical.add(new PhysicalBlob(p, st.fileKey(), 0, st.allocated()));
+            } else if (isRepairLeftover(name)) { // never an orphan: it may be the only copy of the original
+                if (!locks.isHeld(lockFile(name))) { // held: a repair is working on it right now
+                    findings.add(Finding.of(FindingKind.INTERRUPTED_REPAIR, p, SizeFormat.human(st.size())));
+                }
+                physical.add(new PhysicalBlob(p, st.fileKey(), 0, st.allocated()));
             } else if (!referenced.contains(p)) {
                 var target = FileStats.stat(p).orElse(st);
                 findings.add(Finding.of(FindingKind.ORPHAN_BLOB, p, SizeFormat.human(target.size())));
                 physical.add(new PhysicalBlob(p, target.fileKey(), 0, target.allocated()));
             }
         }
+    }
+
+    /** What Repair keeps beside a blob while it works (see {@code RepairRecovery}). */
+    static boolean isRepairLeftover(String name) {
+        return name.endsWith(".repair-journal") || name.endsWith(".repair-aside") || name.endsWith(".repair-copy");
     }
 
     /** {@code CACHE/.locks/<repo folder>/<etag>.lock} for {@code <etag>[.<8hex>].incomplete}. */

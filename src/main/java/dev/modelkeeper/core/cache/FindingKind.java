@@ -29,6 +29,10 @@ public enum FindingKind {
     LINK_OUTSIDE_REPO(Severity.ERROR),
     INCOMPLETE_FILE(Severity.WARNING),
     ORPHAN_BLOB(Severity.WARNING),
+    /** What an interrupted repair left in {@code blobs/} (never an orphan): the next verify or repair finishes it. */
+    INTERRUPTED_REPAIR(Severity.WARNING),
+    /** Verify found what an interrupted repair left and finished it before looking. */
+    INTERRUPTED_REPAIR_FINISHED(Severity.INFO),
     UNREADABLE(Severity.ERROR),
     // content checks (verify)
     CHECKSUM_MISMATCH(Severity.ERROR),

@@ -72,55 +72,14 @@ public final class BlobFetcher {
     }
 
     /**
-     * Replaces a damaged blob, under its lock: the old file is moved aside to
-     * {@code blobs/<etag>.repair-aside}, the blob is fetched and verified, and only then is the old file
-     * deleted. If the fetch fails or is cancelled, the old file is moved back: the cache is as it was.
-     * A size of -1 is asked from the Hub first.
+     * Fetches the blob whether or not a file is at {@code blobs/<etag>}, for a caller that already holds
+     * the blob's lock (Repair): a damaged file stays where it is until the verified download replaces it
+     * in one atomic rename. A size of -1 is asked from the Hub first.
      */
-    public void refetchLocked(HubLayout layout, dev.modelkeeper.core.cache.RepoType type, String repoId, String commit,
-                              String filePath, String etag, long size, Cancellation cancel) throws OperationException {
-        Path blob = layout.blob(etag);
-        Path aside = asideOf(blob);
-        try (var lock = dev.modelkeeper.core.fs.FileLocks.lock(layout.lock(etag), cancel)) {
-            long expected = size >= 0 ? size : client.fileMetadata(type, repoId, commit, filePath, cancel).size();
-            restoreAside(blob); // an earlier repair that was interrupted
-            if (Files.exists(blob, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(blob, aside, StandardCopyOption.ATOMIC_MOVE);
-            }
-            try {
-                fetch(layout, commit, etag, expected, client.resolveUrl(type, repoId, commit, filePath), cancel);
-            } catch (OperationException | RuntimeException e) {
-                if (Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.move(aside, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
-                throw e;
-            }
-            Files.deleteIfExists(aside);
-        } catch (IOException e) {
-            throw new OperationException("Could not replace " + blob + ": " + e.getMessage()
-                    + ". The cache was left as it was; check that the folder is writable.", blob, e);
-        }
-    }
-
-    /** Where {@link #refetchLocked} keeps the file it replaces until the new one is verified. */
-    public static Path asideOf(Path file) {
-        return file.resolveSibling(file.getFileName() + ".repair-aside");
-    }
-
-    /**
-     * Finishes what an interrupted replacement left: the aside copy goes if the file is back (it was only
-     * ever replaced by a verified file), and comes back if the file is missing.
-     */
-    public static void restoreAside(Path file) throws IOException {
-        Path aside = asideOf(file);
-        if (!Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(aside);
-        } else {
-            Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE);
-        }
+    public void refetchHeld(HubLayout layout, dev.modelkeeper.core.cache.RepoType type, String repoId, String commit,
+                            String filePath, String etag, long size, Cancellation cancel) throws OperationException {
+        long expected = size >= 0 ? size : client.fileMetadata(type, repoId, commit, filePath, cancel).size();
+        fetch(layout, commit, etag, expected, client.resolveUrl(type, repoId, commit, filePath), cancel);
     }
 
     /** Fetches the blob from {@code url}; call under the blob's lock. */

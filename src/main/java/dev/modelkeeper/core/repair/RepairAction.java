@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param kind   what will be done
  * @param path   the file acted on: the blob to fetch again, the snapshot entry to relink or to replace (copy
- *               mode), the ref to rewrite, the partial file or orphan to delete
+ *               mode), the ref to rewrite, the partial file or orphan to delete, the leftover of an
+ *               interrupted repair
  * @param repo   the hub repo, empty for torch checkpoints
  * @param files  the snapshot files that use the blob (fetching it once repairs them all)
  * @param etag   the blob name the content must hash to, null where nothing is fetched
@@ -23,6 +24,8 @@ public record RepairAction(Kind kind, Path path, Optional<RepoRef> repo, List<Fi
                            VerifyFinding cause) {
 
     public enum Kind {
+        /** Finish what an interrupted repair left: the original back, or the verified replacement kept. */
+        FINISH_INTERRUPTED(false),
         /** Download the blob again; the damaged file is kept aside until the new one is verified. */
         FETCH_BLOB(true),
         /** Copy mode: download the file again and put it in place of the damaged snapshot file. */

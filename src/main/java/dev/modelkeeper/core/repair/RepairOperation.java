@@ -67,6 +67,9 @@ public final class RepairOperation implements Operation<RepairResult> {
         ticker.scheduleAtFixedRate(() -> progress.progress(Math.min(transferred.get(), total), total), 200, 200,
                 TimeUnit.MILLISECONDS);
         try {
+            // what an interrupted repair left is finished first, whatever the plan was made from
+            plan.actions().stream().flatMap(a -> a.repo().stream()).map(r -> r.repoDir()).distinct()
+                    .forEach(RepairRecovery::recover);
             for (RepairAction a : plan.actions()) {
                 cancel.throwIfCancelled();
                 progress.message(a.kind() + " " + a.path().getFileName());
@@ -97,13 +100,14 @@ public final class RepairOperation implements Operation<RepairResult> {
     private void perform(RepairAction a, Optional<BlobFetcher> fetcher, ProgressListener progress, Cancellation cancel)
             throws OperationException, IOException {
         switch (a.kind()) {
-            case FETCH_BLOB -> {
-                var repo = a.repo().orElseThrow();
-                FileRef file = a.files().getFirst();
-                fetcher.orElseThrow().refetchLocked(repo.layout(), repo.type(), repo.repoId(), file.commit(),
-                        file.filePath(), a.etag(), a.bytes(), cancel);
+            case FETCH_BLOB -> new BlobReplacement(fetcher.orElseThrow()).refetch(a.repo().orElseThrow(),
+                    a.files().getFirst(), a.etag(), a.bytes(), cancel);
+            case FETCH_COPY -> {
+                var replacement = new BlobReplacement(fetcher.orElseThrow());
+                for (FileRef f : a.files()) {
+                    replacement.replaceCopy(a.repo().orElseThrow(), f, a.etag(), a.bytes(), cancel);
+                }
             }
-            case FETCH_COPY -> fetchCopy(a, fetcher.orElseThrow(), cancel);
             case RELINK -> relink(a, fetcher, cancel);
             case REWRITE_REF -> {
                 String commit = Files.readString(a.path(), StandardCharsets.UTF_8).strip();
@@ -112,41 +116,12 @@ public final class RepairOperation implements Operation<RepairResult> {
             case FETCH_REVISION -> fetchRevision(a, progress, cancel);
             case DELETE_REF, DELETE_ORPHAN, DELETE_CHECKPOINT -> Files.deleteIfExists(a.path());
             case DELETE_PARTIAL -> deletePartial(a);
+            case FINISH_INTERRUPTED -> RepairRecovery.recoverFile(a.path());
         }
     }
 
     private static Path blobOf(RepairAction a) {
         return a.repo().orElseThrow().layout().blob(a.etag());
-    }
-
-    /**
-     * Copy mode keeps each file's bytes in {@code snapshots/} itself: the verified download takes the
-     * damaged file's place (which stays aside until then), as the official client would have left it.
-     */
-    private static void fetchCopy(RepairAction a, BlobFetcher fetcher, Cancellation cancel)
-            throws OperationException, IOException {
-        var repo = a.repo().orElseThrow();
-        HubLayout layout = repo.layout();
-        Path blob = layout.blob(a.etag());
-        boolean blobWasThere = Files.exists(blob, LinkOption.NOFOLLOW_LINKS);
-        FileRef first = a.files().getFirst();
-        fetcher.fetchLocked(layout, repo.type(), repo.repoId(), first.commit(), first.filePath(), a.etag(), a.bytes(),
-                cancel);
-        List<FileRef> files = a.files();
-        for (FileRef f : files) {
-            Path entry = layout.pointer(f.commit(), f.filePath());
-            Path tmp = entry.resolveSibling(entry.getFileName() + ".repair-tmp");
-            Files.copy(blob, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Path aside = BlobFetcher.asideOf(entry);
-            if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
-            Files.deleteIfExists(aside);
-        }
-        if (!blobWasThere) {
-            Files.deleteIfExists(blob); // the official client moves the blob into the snapshot in copy mode
-        }
     }
 
     /** Points each snapshot entry at {@code blobs/<etag>} with a relative link, fetching the blob first if needed. */
@@ -160,7 +135,8 @@ public final class RepairOperation implements Operation<RepairResult> {
             fetcher.orElseThrow().fetchLocked(layout, repo.type(), repo.repoId(), first.commit(), first.filePath(),
                     a.etag(), a.bytes(), cancel);
         }
-        for (FileRef f : a.files()) {
+        cancel.throwIfCancelled(); // the blob may be here now; the links are as they were
+        for (FileRef f : a.files()) { // a kill leaves at most a .repair-link beside an entry: RepairRecovery removes it
             Path entry = layout.pointer(f.commit(), f.filePath());
             Files.createDirectories(entry.getParent());
             Path tmp = entry.resolveSibling(entry.getFileName() + ".repair-link");

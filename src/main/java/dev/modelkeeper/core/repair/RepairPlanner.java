@@ -44,6 +44,7 @@ public final class RepairPlanner {
                         .map(a -> withBytes(a, -1));
                 case REF_NOT_A_COMMIT -> simple(Kind.DELETE_REF, f);
                 case INCOMPLETE_FILE -> simple(Kind.DELETE_PARTIAL, f);
+                case INTERRUPTED_REPAIR -> simple(Kind.FINISH_INTERRUPTED, f);
                 case ORPHAN_BLOB -> deleteOrphans ? simple(Kind.DELETE_ORPHAN, f) : Optional.empty();
                 case TORCH_HASH_MISMATCH -> simple(Kind.DELETE_CHECKPOINT, f);
                 default -> Optional.empty();
@@ -61,6 +62,7 @@ public final class RepairPlanner {
 
     private static int order(Kind k) {
         return switch (k) {
+            case FINISH_INTERRUPTED -> -1; // before anything else touches the blob it belongs to
             case FETCH_BLOB, FETCH_COPY -> 0;
             case RELINK -> 1;
             case FETCH_REVISION, REWRITE_REF -> 2;
@@ -72,11 +74,27 @@ public final class RepairPlanner {
         if (f.repo().isEmpty() || f.etag() == null || f.files().isEmpty()) {
             return Optional.empty();
         }
-        boolean copyMode = f.path().toString().contains("/snapshots/");
+        boolean copyMode = isCopyModeEntry(f);
         boolean first = fetching.add(f.repo().get().repoDir() + "/" + f.etag());
         long bytes = first || copyMode ? f.expectedSize() : 0;
         return Optional.of(new RepairAction(copyMode ? Kind.FETCH_COPY : Kind.FETCH_BLOB, f.path(), f.repo(),
                 f.files(), f.etag(), bytes, f));
+    }
+
+    /**
+     * Copy mode: the damaged file is a regular file in {@code snapshots/<commit>/…} of the repo folder
+     * itself. Decided from the disk and from the path relative to the repo folder, so a cache that lives
+     * under some folder called {@code snapshots} is not mistaken for one.
+     */
+    static boolean isCopyModeEntry(VerifyFinding f) {
+        Path repoDir = f.repo().get().repoDir().toAbsolutePath().normalize();
+        Path file = f.path().toAbsolutePath().normalize();
+        if (!file.startsWith(repoDir)) {
+            return false;
+        }
+        Path rel = repoDir.relativize(file);
+        return rel.getNameCount() >= 3 && rel.getName(0).toString().equals("snapshots")
+                && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static Optional<RepairAction> relink(VerifyFinding f, Set<String> fetching) {

@@ -5,16 +5,19 @@ import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.CacheScan;
 import dev.modelkeeper.core.cache.CacheScanner;
 import dev.modelkeeper.core.cache.Finding;
+import dev.modelkeeper.core.cache.FindingKind;
 import dev.modelkeeper.core.cache.Repo;
 import dev.modelkeeper.core.cache.ScanListener;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.hub.HubClient;
+import dev.modelkeeper.core.repair.RepairRecovery;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.task.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -79,6 +82,7 @@ public final class VerifyOperation implements Operation<VerifyReport> {
                 cancel.throwIfCancelled();
                 progress.message(root.path().toString());
                 progress.progress(0, -1);
+                finishInterruptedRepairs(root, tally);
                 CacheScan scan = scan(root, cancel);
                 rootFindings(scan, tally);
                 for (Repo repo : scan.repos()) {
@@ -104,6 +108,17 @@ public final class VerifyOperation implements Operation<VerifyReport> {
             return scanner.scanRepo(root, scope.repoDir());
         }
         return scanner.scan(root, ScanListener.NONE, ProgressListener.NONE, cancel);
+    }
+
+    /**
+     * What an interrupted repair left is finished before the scan looks (under each blob's lock, so a
+     * repair running now is left alone), and reported; see {@link RepairRecovery}.
+     */
+    private void finishInterruptedRepairs(CacheRoot root, Tally tally) {
+        Path folder = scope.repoDir() != null && scope.repoDir().startsWith(root.path()) ? scope.repoDir() : root.path();
+        for (Path left : RepairRecovery.recover(folder)) {
+            tally.finding(VerifyFinding.of(Finding.of(FindingKind.INTERRUPTED_REPAIR_FINISHED, left)));
+        }
     }
 
     /** Root-level findings belong to whole-root scopes, except those about the one file asked for. */
