@@ -65,7 +65,14 @@ public final class BadEntries {
         return deep;
     }
 
-    /** Removes what {@link #tooDeep} made ({@code rm} walks folders by handle, so depth does not stop it). */
+    /** {@code parent/deep/…}: empty folders nested past PATH_MAX, so that the deepest cannot be read. */
+    public static Path deepFolders(Path parent) throws IOException, InterruptedException {
+        Files.createDirectories(parent);
+        sh(parent, "mkdir -p deep/" + ("d".repeat(200) + "/").repeat(22));
+        return parent.resolve("deep");
+    }
+
+    /** Removes what {@link #tooDeep} or {@link #deepFolders} made ({@code rm} walks folders by handle, so depth does not stop it). */
     public static void removeTooDeep(Path deep) throws IOException, InterruptedException {
         sh(deep.getParent(), "rm -rf deep");
     }

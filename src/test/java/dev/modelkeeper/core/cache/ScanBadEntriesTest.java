@@ -72,6 +72,25 @@ class ScanBadEntriesTest {
     }
 
     @Test
+    void aFolderUnderRefsThatCannotBeReadIsReportedAndTheRefsBesideItStillCount() throws Exception {
+        var repo = BadEntries.goodRepo(dir).ref("v1", commit(1));
+        Path deep = BadEntries.deepFolders(repo.dir().resolve("refs/tags"));
+
+        Repo r;
+        try {
+            r = only(scan(dir));
+        } finally {
+            BadEntries.removeTooDeep(deep);
+        }
+
+        var unreadable = pathsOf(r, FindingKind.UNREADABLE);
+        assertEquals(1, unreadable.size(), r.findings().toString());
+        assertTrue(unreadable.iterator().next().startsWith(deep), unreadable.toString());
+        assertEquals(Set.of("main", "v1"), revision(r, commit(1)).refs());
+        assertEquals(BadEntries.GOOD, paths(revision(r, commit(1))));
+    }
+
+    @Test
     void aRepoFolderAndAFileWhoseNamesAreNotUtf8AreListedAndCounted() throws Exception {
         Path repoDir = BadEntries.nonUtf8Repo(dir, 13);
 
