@@ -108,4 +108,19 @@ class ScanBadEntriesTest {
         assertEquals(2, odd.size());
         assertFalse(odd.isMissing());
     }
+
+    @Test
+    void aPartialDownloadInARepoFolderWhoseNameIsNotUtf8FindsItsLockByTheSameBytes() throws Exception {
+        Path repoDir = BadEntries.nonUtf8Repo(dir, 2);
+        String partial = "e".repeat(64) + ".incomplete";
+        Files.write(repoDir.resolve("blobs").resolve(partial), new byte[10]);
+        Path expectedLock = dir.resolve(".locks").resolve(repoDir.getFileName()).resolve("e".repeat(64) + ".lock");
+        LockProbe probe = lock -> lock.equals(expectedLock);
+
+        var scan = new CacheScanner(new dev.modelkeeper.core.fs.BasicFileSystemProbe(), probe).scan(
+                CacheRoot.user(dir), ScanListener.NONE, dev.modelkeeper.core.task.ProgressListener.NONE,
+                dev.modelkeeper.core.task.Cancellation.create());
+
+        assertTrue(scan.incompleteFiles().getFirst().lockHeld(), "a download being written is not offered for deletion");
+    }
 }
