@@ -63,6 +63,6 @@ final class BlobsReader {
     /** {@code CACHE/.locks/<repo folder>/<etag>.lock} for {@code <etag>[.<8hex>].incomplete}. */
     private Path lockFile(String incompleteName) {
         String etag = incompleteName.substring(0, incompleteName.indexOf('.'));
-        return cacheDir.resolve(".locks").resolve(repoDir.getFileName().toString()).resolve(etag + ".lock");
+        return cacheDir.resolve(".locks").resolve(repoDir.getFileName()).resolve(etag + ".lock");
     }
 }

@@ -27,6 +27,8 @@ public enum FindingKind {
     // files and blobs
     DANGLING_LINK(Severity.ERROR),
     LINK_OUTSIDE_REPO(Severity.ERROR),
+    /** A symbolic link that leads back to itself or to a folder above it: it stands for no file. */
+    LINK_LOOP(Severity.ERROR),
     INCOMPLETE_FILE(Severity.WARNING),
     ORPHAN_BLOB(Severity.WARNING),
     /** What an interrupted repair left in {@code blobs/} (never an orphan): the next verify or repair finishes it. */

@@ -50,21 +50,32 @@ final class HubRepoScanner {
         var findings = new ArrayList<Finding>();
         var refs = new RefsReader(repoDir).read(findings);
         var snapshots = new SnapshotReader(repoDir, cacheDir);
-        List<String> commits = snapshots.commits(findings);
+        List<Path> snapshotDirs = snapshots.commits(findings);
         var totals = new Totals();
         var physical = new ArrayList<PhysicalBlob>();
         var revisions = new ArrayList<Revision>();
-        for (String commit : commits) {
+        for (Path snap : snapshotDirs) {
+            String commit = snap.getFileName().toString();
             var refNames = refs.namesPointingAt(commit);
-            var revision = snapshots.revision(commit, refNames, findings, totals, physical);
+            var revision = snapshots.revision(snap, refNames, findings, totals, physical);
             if (refNames.isEmpty()) {
                 findings.add(Finding.of(FindingKind.DETACHED_REVISION, revision.snapshotPath(), commit));
             }
             revisions.add(revision);
         }
-        refs.reportMissingSnapshots(commits, findings);
+        if (!snapshots.partial()) { // what could not be read may hold the snapshot a ref names
+            refs.reportMissingSnapshots(revisions.stream().map(Revision::commitHash).toList(), findings);
+        }
         var incomplete = new ArrayList<IncompleteFile>();
-        new BlobsReader(repoDir, cacheDir, locks).read(totals.blobPaths(), findings, incomplete, physical);
+        var blobFindings = new ArrayList<Finding>();
+        try {
+            new BlobsReader(repoDir, cacheDir, locks).read(totals.blobPaths(), blobFindings, incomplete, physical);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            blobFindings.add(Finding.of(FindingKind.UNREADABLE, repoDir.resolve("blobs"), SnapshotReader.reason(e)));
+        }
+        // a blob only an unreadable entry links to is not an orphan: never offer it for deletion
+        blobFindings.stream().filter(f -> !snapshots.partial() || f.kind() != FindingKind.ORPHAN_BLOB)
+                .forEach(findings::add);
         var own = FileStats.stat(repoDir).orElseThrow(() -> new IOException("vanished: " + repoDir));
         Repo repo = new Repo(type, repoId, repoDir, CacheKind.HF_HUB, refs.raw(), revisions,
                 totals.distinctBlobs(), totals.size(), totals.allocated(),

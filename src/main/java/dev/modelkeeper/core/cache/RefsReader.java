@@ -2,9 +2,12 @@ package dev.modelkeeper.core.cache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -37,19 +40,50 @@ final class RefsReader {
         if (!Files.isDirectory(refsDir)) {
             return this;
         }
-        try (var walk = Files.walk(refsDir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (!IGNORED.contains(p.getFileName().toString())) {
-                    readOne(refsDir, p, findings);
-                }
+        for (Path p : refFiles(refsDir, findings)) {
+            if (!IGNORED.contains(p.getFileName().toString())) {
+                readOne(refsDir, p, findings);
             }
         }
         return this;
     }
 
-    private void readOne(Path refsDir, Path file, List<Finding> findings) throws IOException {
+    /** Every file under {@code refs/}, sorted; a folder or file that cannot be read is reported and skipped. */
+    private static List<Path> refFiles(Path refsDir, List<Finding> findings) throws IOException {
+        var files = new java.util.ArrayList<Path>();
+        Files.walkFileTree(refsDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (Files.isRegularFile(file)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                findings.add(Finding.of(FindingKind.UNREADABLE, file, SnapshotReader.reason(e)));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                return e == null ? FileVisitResult.CONTINUE : visitFileFailed(dir, e); // listing broke off
+            }
+        });
+        files.sort(null);
+        return files;
+    }
+
+    private void readOne(Path refsDir, Path file, List<Finding> findings) {
         String name = refsDir.relativize(file).toString().replace('\\', '/');
-        String value = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        String value;
+        try {
+            value = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            findings.add(Finding.of(FindingKind.UNREADABLE, file, SnapshotReader.reason(e)));
+            return;
+        }
         String clean = value.strip();
         raw.put(name, value);
         stripped.put(name, clean);

@@ -10,6 +10,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -77,6 +78,43 @@ public final class FileStats {
         }
     }
 
+    private static final Charset JNU = jnuCharset();
+
+    /**
+     * The bytes the kernel knows {@code path} by. A name that is not valid in the JVM's file name encoding
+     * (byte 0xff under UTF-8, any non-ASCII byte under LANG=C) comes back from {@code toString()} with
+     * U+FFFD in its place, so those bytes are taken from the path's URI, which escapes each byte as it is.
+     */
+    static byte[] nativeName(Path path) {
+        String s = path.toString();
+        if (s.indexOf('\uFFFD') < 0) {
+            return s.getBytes(JNU);
+        }
+        String raw = path.toUri().getRawPath();
+        var out = new java.io.ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                out.write(Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                out.write(c);
+            }
+        }
+        byte[] bytes = out.toByteArray();
+        // toUri adds a '/' after a directory's name
+        return bytes.length > 1 && bytes[bytes.length - 1] == '/' ? java.util.Arrays.copyOf(bytes, bytes.length - 1)
+                : bytes;
+    }
+
+    private static Charset jnuCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
     /** The glibc binding. struct stat offsets for x86_64 and aarch64 Linux. */
     private static final class Native {
         private static final long ST_DEV = 0;
@@ -120,7 +158,7 @@ public final class FileStats {
 
         Optional<Stat> stat(Path path, boolean follow) {
             MemorySegment buf = buffers.get();
-            byte[] name = path.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] name = nativeName(path);
             if (name.length >= 4096) {
                 return nio(path, follow);
             }
