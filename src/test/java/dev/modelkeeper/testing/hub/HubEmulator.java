@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -253,7 +252,7 @@ public final class HubEmulator implements AutoCloseable {
                 return;
             }
             String[] raw = ex.getRequestURI().getRawPath().substring(1).split("/");
-            var segments = java.util.Arrays.stream(raw).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8))
+            var segments = java.util.Arrays.stream(raw).map(HubEmulator::percentDecode)
                     .toList();
             if (!segments.isEmpty() && segments.getFirst().equals("api")) {
                 new ApiHandler(this).handle(ex, segments.subList(1, segments.size()));
@@ -333,6 +332,26 @@ public final class HubEmulator implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /**
+     * A path segment as the Hub reads it: %XX escapes decoded as UTF-8, and nothing else ('+' stays a plus;
+     * {@code URLDecoder} is for forms and would turn it into a space).
+     */
+    static String percentDecode(String segment) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < segment.length()) {
+            if (segment.charAt(i) == '%' && i + 3 <= segment.length()) {
+                bytes.write(Integer.parseInt(segment.substring(i + 1, i + 3), 16));
+                i += 3;
+            } else {
+                int cp = segment.codePointAt(i);
+                bytes.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(cp);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static String key(String typePrefix, String id) {
