@@ -131,10 +131,17 @@ final class MigrateCommand {
         try {
             MigrateOperation.start(stateDir, plan).run(progress, cancel);
             progress.finish();
-            if (envExport) {
-                exporter.write(variable, value);
-            } else if (undo) {
-                exporter.remove();
+            try {
+                if (envExport) {
+                    exporter.write(variable, value);
+                } else if (undo) {
+                    exporter.remove();
+                }
+            } catch (IOException e) {
+                err.println(undo ? texts.format("migrate.envRemoveFailed", request.source(), request.destination(),
+                        variable, e.getMessage()) : texts.format("migrate.envFailed", request.source(),
+                        request.destination(), variable, value, e.getMessage()));
+                return ExitCode.FAILURE;
             }
             out.println(done(request, undo, exported));
             return ExitCode.OK;
@@ -142,7 +149,7 @@ final class MigrateCommand {
             progress.finish();
             err.println(texts.get("migrate.cancelled"));
             return ExitCode.INTERRUPTED;
-        } catch (OperationException | IOException e) {
+        } catch (OperationException e) {
             progress.finish();
             err.println(e.getMessage());
             return ExitCode.FAILURE;

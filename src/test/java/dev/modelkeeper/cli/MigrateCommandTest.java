@@ -161,6 +161,18 @@ class MigrateCommandTest {
     }
 
     @Test
+    void whenTheVariableCannotBeWrittenItSaysTheMoveHappenedAndWhatToSet() throws Exception {
+        Files.writeString(home.resolve(".config"), "a file where the folder should be");
+        Path to = hdd.resolve("hub");
+
+        assertEquals(ExitCode.FAILURE, run("migrate", hub.toString(), to.toString(), "--env"));
+
+        assertTrue(err.toString().startsWith("Moved " + hub + " to " + to + ", but HF_HUB_CACHE=" + to
+                + " could not be written"), err.toString());
+        assertTrue(Files.isDirectory(to) && !Files.exists(hub), "the move itself is done");
+    }
+
+    @Test
     void abandonRemovesAnInterruptedCopyAndRefusesOnceTheOriginalMoved() throws Exception {
         var before = tree(hub);
         killAt("copied", hub.toString(), hdd.resolve("hub").toString(), "--copy");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelkeeper.core.fs.FileLocks;
+import dev.modelkeeper.core.fs.FileSystemInfo;
+import dev.modelkeeper.core.fs.FileSystemProbe;
 import dev.modelkeeper.core.migrate.MigrationRefused.Reason;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.OperationException;
@@ -18,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,6 +201,23 @@ class MigrateSafetyTest {
         assertEquals(Reason.DESTINATION_INSIDE_SOURCE, e2.reason(), e2.getMessage());
         assertTrue(MigrationJournal.scan(state).isEmpty());
         assertEquals(before, Manifest.of(hub));
+    }
+
+    // ---------------------------------------------------------------- the plan warns about a vanishing place
+
+    @Test
+    void thePlanCarriesTheDestinationsHazards() throws Exception {
+        FileSystemProbe tmpfs = p -> Optional.of(new FileSystemInfo(to.getParent(), "tmpfs", "tmpfs", 1L << 30,
+                1L << 30, Set.of(FileSystemInfo.Hazard.TMPFS)));
+        var plan = MigrateOperation.preflight(new MigrationRequest(hub, to, true, false), p -> false, tmpfs);
+
+        assertEquals(Set.of(FileSystemInfo.Hazard.TMPFS), plan.destinationHazards());
+        assertTrue(plan.hazardWarning().contains("tmpfs") && plan.hazardWarning().contains("vanish"),
+                plan.hazardWarning());
+        FileSystemProbe disk = p -> Optional.of(new FileSystemInfo(to.getParent(), "ext4", "/dev/sda1", 1L << 30,
+                1L << 30, Set.of()));
+        assertEquals("", MigrateOperation.preflight(new MigrationRequest(hub, to, true, false), p -> false, disk)
+                .hazardWarning());
     }
 
     // ---------------------------------------------------------------- 11: a failed copy leaves nothing behind
