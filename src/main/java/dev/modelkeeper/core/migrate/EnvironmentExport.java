@@ -62,6 +62,11 @@ public final class EnvironmentExport {
         return home.resolve(".profile");
     }
 
+    /** The files {@link #write} changes, in the order it writes them. */
+    public java.util.List<Path> files() {
+        return java.util.List.of(environmentD(), profile());
+    }
+
     public void write(String variable, String value) throws IOException {
         AtomicFiles.writeString(environmentD(), "# written by ModelKeeper: where the model cache moved\n"
                 + variable + "=" + value + "\n");

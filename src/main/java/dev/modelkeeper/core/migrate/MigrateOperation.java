@@ -1,39 +1,39 @@
 package dev.modelkeeper.core.migrate;
 
-import dev.modelkeeper.core.fs.FileLocks;
+import dev.modelkeeper.core.fs.FileSystemProbe;
+import dev.modelkeeper.core.fs.FileSystemProbes;
 import dev.modelkeeper.core.migrate.MigrationJournal.Step;
-import dev.modelkeeper.core.migrate.MigrationRefused.Reason;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.task.ProgressListener;
 import java.io.IOException;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Moves a cache folder to another place and, if asked, leaves a symlink at the old path, so that every
  * program keeps finding it. On one filesystem it is a single rename. Across filesystems: copy beside the
- * destination, verify the copy, rename it into place, rename the source aside, put the link at the old
- * path, and only then delete the set-aside source. Each step is journaled first, so after a crash or a
- * kill {@link #resume} finishes the job (or {@link #rollBack} undoes it while the source is untouched);
- * at every instant every file is complete in at least one place. Cancelling during the copy rolls back.
+ * destination, verify the copy, rename it into place, make sure the source did not change meanwhile (no
+ * download landed in it, no lock in it is held), rename the source aside, put the link at the old path,
+ * and only then delete the set-aside source, after checking once more that it is exactly what was
+ * copied. Each step is journaled first, so after a crash or a kill {@link #resume} finishes the job (or
+ * {@link #abandon} undoes it while the source is untouched); at every instant every file is complete in
+ * at least one place. A failure or a cancel before the switch rolls back, so no journal is left then.
  */
 public final class MigrateOperation implements Operation<MigrationJournal> {
 
     private final Path stateDir;
     private final MigrationPlan plan;
     private final MigrationJournal resumeFrom;
+    private MigrationJournal current;
+    /** The source as it was when this run started copying it; null when resuming past that point. */
+    private TreeState copied;
 
     private MigrateOperation(Path stateDir, MigrationPlan plan, MigrationJournal resumeFrom) {
         this.stateDir = stateDir;
@@ -58,8 +58,6 @@ public final class MigrateOperation implements Operation<MigrationJournal> {
                 + plan.request().destination();
     }
 
-    // ---------------------------------------------------------------- preflight
-
     /**
      * Checks everything that can be checked before touching the disk and describes the move. Refuses
      * with a plain reason; never changes anything.
@@ -67,7 +65,13 @@ public final class MigrateOperation implements Operation<MigrationJournal> {
      * @param busy true for paths the app's own jobs are using (a running download, verify …)
      */
     public static MigrationPlan preflight(MigrationRequest r, Predicate<Path> busy) throws MigrationRefused {
-        return preflight(r, busy, false);
+        return Preflight.check(r, busy, false, FileSystemProbes.forCurrentOs());
+    }
+
+    /** As {@link #preflight(MigrationRequest, Predicate)}, with the probe that tells the destination's hazards. */
+    public static MigrationPlan preflight(MigrationRequest r, Predicate<Path> busy, FileSystemProbe probe)
+            throws MigrationRefused {
+        return Preflight.check(r, busy, false, probe);
     }
 
     /**
@@ -75,347 +79,203 @@ public final class MigrateOperation implements Operation<MigrationJournal> {
      * path (it is replaced by the folder), its source the folder the link points to.
      */
     public static MigrationPlan preflightUndo(MigrationRequest r) throws MigrationRefused {
-        return preflight(r, p -> false, true);
-    }
-
-    static MigrationPlan preflight(MigrationRequest r, Predicate<Path> busy, boolean undo) throws MigrationRefused {
-        Path s = r.source();
-        Path d = r.destination();
-        if (!undo && Files.isSymbolicLink(s)) {
-            refuse(Reason.SOURCE_IS_A_LINK, s + " is already a link (to " + readLink(s) + "); move the folder it "
-                    + "points to instead, or undo the earlier move.", s);
-        }
-        if (!Files.exists(s, LinkOption.NOFOLLOW_LINKS)) {
-            refuse(Reason.SOURCE_MISSING, s + " does not exist (is its drive plugged in?).", s);
-        }
-        if (!Files.isDirectory(s, LinkOption.NOFOLLOW_LINKS)) {
-            refuse(Reason.SOURCE_NOT_A_FOLDER, s + " is not a folder; choose the cache folder itself.", s);
-        }
-        if (d.startsWith(s)) {
-            refuse(Reason.DESTINATION_INSIDE_SOURCE, "The destination " + d + " is inside " + s
-                    + "; choose a folder elsewhere.", d);
-        }
-        if (s.startsWith(d)) {
-            refuse(Reason.SOURCE_INSIDE_DESTINATION, "The cache " + s + " is inside the destination " + d
-                    + "; choose a new, empty folder.", d);
-        }
-        if (!undo || !Files.isSymbolicLink(d)) {
-            if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-                try (Stream<Path> entries = Files.list(d)) {
-                    if (entries.findAny().isPresent()) {
-                        refuse(Reason.DESTINATION_NOT_EMPTY, "The destination " + d + " is not empty; choose a new "
-                                + "or empty folder so nothing there is mixed with the cache.", d);
-                    }
-                } catch (IOException e) {
-                    refuse(Reason.NO_PERMISSION, "Cannot read the destination " + d + ": " + e.getMessage() + ".", d);
-                }
-            } else if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
-                refuse(Reason.DESTINATION_NOT_EMPTY, d + " already exists and is not a folder.", d);
-            }
-        }
-        // only the last part of the destination is created: a missing parent is a drive not mounted, and
-        // creating folders where its mount point should be would hide that
-        Path anchor = d.getParent();
-        if (anchor == null || !Files.isDirectory(anchor)) {
-            refuse(Reason.DESTINATION_UNAVAILABLE, "The folder " + anchor + " does not exist (is the drive "
-                    + "mounted?); choose a folder that exists to put the cache in.", d);
-        }
-        if (!Files.isWritable(anchor)) {
-            refuse(Reason.NO_PERMISSION, "You cannot write to " + anchor + "; choose a folder you own or fix its "
-                    + "permissions.", anchor);
-        }
-        if (!Files.isWritable(s.getParent()) || !Files.isWritable(s)) {
-            refuse(Reason.NO_PERMISSION, "You cannot change " + s + " (its folder or itself is read-only), so it "
-                    + "could not be replaced by a link.", s);
-        }
-        if (busy.test(s)) {
-            refuse(Reason.BUSY_IN_APP, "A ModelKeeper job (a download, verify or repair) is using " + s
-                    + "; wait for it to finish or cancel it.", s);
-        }
-        Path held = heldLock(s);
-        if (held != null) {
-            refuse(Reason.IN_USE, "Another program is downloading into this cache right now (it holds " + held
-                    + "); close it or wait until it finishes.", held);
-        }
-        long[] size = measure(s);
-        boolean same = !r.forceCopy() && sameFilesystem(s, anchor);
-        long free;
-        try {
-            free = Files.getFileStore(anchor).getUsableSpace();
-        } catch (IOException e) {
-            free = 0;
-        }
-        long needed = same ? 0 : size[0] + size[0] / 100 + (16L << 20); // room for folders and metadata
-        if (!same && free < needed) {
-            refuse(Reason.NOT_ENOUGH_SPACE, "The destination has " + human(free) + " free; the cache needs "
-                    + human(size[0]) + " plus a margin of " + human(needed - size[0]) + ".", anchor);
-        }
-        return new MigrationPlan(r, size[0], size[1], same, free, same ? free : free - size[0]);
-    }
-
-    private static void refuse(Reason reason, String message, Path path) throws MigrationRefused {
-        throw new MigrationRefused(reason, message, path);
-    }
-
-    private static boolean sameFilesystem(Path a, Path b) {
-        try {
-            return Files.getAttribute(a, "unix:dev", LinkOption.NOFOLLOW_LINKS)
-                    .equals(Files.getAttribute(b, "unix:dev"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            try {
-                return Files.getFileStore(a).equals(Files.getFileStore(b));
-            } catch (IOException e2) {
-                return false;
-            }
-        }
-    }
-
-    /** A {@code .locks/**.lock} in or for this cache that a process holds, or null. */
-    private static Path heldLock(Path s) {
-        var candidates = Stream.of(s.resolve(".locks"), s.resolve("hub/.locks"),
-                s.getParent().resolve(".locks").resolve(s.getFileName().toString()));
-        for (Path dir : candidates.filter(Files::isDirectory).toList()) {
-            try (Stream<Path> locks = Files.walk(dir, 3)) {
-                var held = locks.filter(p -> p.toString().endsWith(".lock")).filter(FileLocks::isHeld).findFirst();
-                if (held.isPresent()) {
-                    return held.get();
-                }
-            } catch (IOException ignored) {
-                // unreadable lock folder: nothing to learn
-            }
-        }
-        return null;
-    }
-
-    /** {bytes of regular files, entries}. */
-    private static long[] measure(Path s) throws MigrationRefused {
-        long[] out = new long[2];
-        try {
-            Files.walkFileTree(s, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-                    out[0] += a.isRegularFile() ? a.size() : 0;
-                    out[1]++;
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
-                    throw e;
-                }
-            });
-        } catch (IOException e) {
-            refuse(Reason.NO_PERMISSION, "Cannot read everything in " + s + " (" + e.getMessage() + "); a move "
-                    + "would leave that behind.", s);
-        }
-        return out;
-    }
-
-    private static String readLink(Path p) {
-        try {
-            return Files.readSymbolicLink(p).toString();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String human(long bytes) {
-        return dev.modelkeeper.core.cache.SizeFormat.human(bytes) + "B";
+        return Preflight.check(r, p -> false, true, FileSystemProbes.forCurrentOs());
     }
 
     // ---------------------------------------------------------------- running
 
     @Override
     public MigrationJournal run(ProgressListener progress, Cancellation cancel) throws OperationException {
-        MigrationJournal j = resumeFrom;
+        current = resumeFrom;
         try {
-            if (j == null) {
+            if (current == null) {
                 boolean undo = Files.isSymbolicLink(plan.request().destination());
-                j = MigrationJournal.start(stateDir, plan.request(), !plan.sameFilesystem(), undo);
+                current = MigrationJournal.start(stateDir, plan.request(), !plan.sameFilesystem(), undo);
                 CrashPoints.reach("planned");
             }
-            return j.copy() ? copyMode(j, progress, cancel) : renameMode(j);
-        } catch (IOException e) {
-            throw new OperationException("The move stopped: " + e.getMessage() + ". Every file is still complete "
-                    + "in at least one place; run the move again to finish it (ModelKeeper offers this at start, or "
-                    + "`modelkeeper migrate --resume`).", j != null ? j.source() : null, e);
+            return current.copy() ? copyMode(progress, cancel) : renameMode();
+        } catch (IOException | RuntimeException e) {
+            throw Failures.stopped(current, e);
         }
     }
 
-    private MigrationJournal renameMode(MigrationJournal j) throws IOException {
-        Path s = j.source();
-        Path d = j.destination();
-        if (j.step() == Step.PLANNED) {
-            if (j.undo()) {
-                removeLinkTo(d, s); // undo: the destination path is the link to the folder coming back
+    private void step(Step next) throws IOException {
+        current = current.at(next);
+    }
+
+    private MigrationJournal renameMode() throws IOException {
+        Path s = current.source();
+        Path d = current.destination();
+        if (current.step() == Step.PLANNED) {
+            if (current.undo()) {
+                Folders.removeLinkTo(d, s); // undo: the destination path is the link to the folder coming back
             }
             if (Files.exists(s, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(s)) {
                 Files.move(s, d, StandardCopyOption.ATOMIC_MOVE);
             }
-            j = j.at(Step.SOURCE_MOVED);
+            step(Step.SOURCE_MOVED);
             CrashPoints.reach("moved");
         }
-        if (j.step() == Step.SOURCE_MOVED) {
-            if (j.link()) {
-                placeLink(s, d);
+        if (current.step() == Step.SOURCE_MOVED) {
+            if (current.link()) {
+                Folders.placeLink(s, d);
             }
-            j = j.at(Step.SWITCHED);
+            step(Step.SWITCHED);
             CrashPoints.reach("switched");
         }
-        j.delete();
-        return j;
+        current.delete();
+        return current;
     }
 
-    private MigrationJournal copyMode(MigrationJournal j, ProgressListener progress, Cancellation cancel)
+    private MigrationJournal copyMode(ProgressListener progress, Cancellation cancel)
             throws IOException, OperationException {
-        Path s = j.source();
-        Path d = j.destination();
-        if (j.step() == Step.PLANNED) {
-            // a crash right after the verified copy was renamed into place leaves it there and no partial
-            boolean copiedInPlace = Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS) && !Files.exists(j.partial())
-                    && !isEmptyDir(d);
-            if (!copiedInPlace) {
-                if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(d); // the empty folder the user chose; the verified copy takes its name
+        Path s = current.source();
+        Path d = current.destination();
+        if (current.step() == Step.PLANNED) {
+            if (!copiedInPlace(current)) {
+                copyAndVerify(progress, cancel);
+                if (current.undo()) {
+                    Folders.removeLinkTo(d, s);
                 }
-                long total = plan != null ? plan.bytes() : measureQuietly(s);
-                var copy = new TreeCopy(s, j.partial(), total, progress, cancel);
-                try {
-                    copy.copy();
-                    CrashPoints.reach("copied");
-                    var bad = copy.verify();
-                    if (!bad.isEmpty()) {
-                        throw TreeCopy.mismatch(bad, j.partial());
-                    }
-                } catch (CancelledException e) {
-                    rollBack(j);
-                    throw e;
-                }
-                syncAll();
-                CrashPoints.reach("verified");
-                if (j.undo()) {
-                    removeLinkTo(d, s);
-                }
-                Files.move(j.partial(), d, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(current.partial(), d, StandardCopyOption.ATOMIC_MOVE);
             }
-            j = j.at(Step.COPIED);
+            step(Step.COPIED);
             CrashPoints.reach("in-place");
         }
-        if (j.step() == Step.COPIED) {
+        if (current.step() == Step.COPIED) {
             if (Files.exists(s, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(s)) {
-                Files.move(s, j.aside(), StandardCopyOption.ATOMIC_MOVE);
+                // the last instant the source can simply stay: it must be what was copied, and nobody writing
+                String change = copied != null ? Failures.change(s, copied) : reverify(s, d, progress, cancel);
+                if (change != null) {
+                    throw Failures.changedBeforeSwitch(current, change);
+                }
+                Files.move(s, current.aside(), StandardCopyOption.ATOMIC_MOVE);
             }
-            j = j.at(Step.SOURCE_MOVED);
+            step(Step.SOURCE_MOVED);
             CrashPoints.reach("aside");
         }
-        if (j.step() == Step.SOURCE_MOVED) {
-            if (j.link() && !Files.isSymbolicLink(s)) {
-                placeLink(s, d);
+        if (current.step() == Step.SOURCE_MOVED) {
+            if (current.link() && !Files.isSymbolicLink(s)) {
+                Folders.placeLink(s, d);
             }
-            j = j.at(Step.SWITCHED);
+            step(Step.SWITCHED);
             CrashPoints.reach("switched");
         }
-        deleteTree(j.aside());
-        j.delete();
-        return j;
-    }
-
-    /**
-     * Undoes a copy-mode migration that has not switched yet: the partial copy goes, the source was never
-     * touched. After the switch there is nothing to roll back; resume finishes it instead.
-     */
-    public static void rollBack(MigrationJournal j) throws IOException {
-        if (j.step() != Step.PLANNED) {
-            throw new IOException("the move of " + j.source() + " is past the point of rolling back; resume it");
+        Path aside = current.aside();
+        if (Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
+            // a program that had a file open in the source may have written on after the switch
+            String change = copied != null ? Failures.change(aside, copied) : reverify(aside, d, progress, cancel);
+            if (change != null) {
+                throw Failures.changedAfterSwitch(current, change);
+            }
+            CrashPoints.reach("checked-aside");
+            Folders.deleteTree(aside);
         }
-        deleteTree(j.partial());
-        j.delete();
+        current.delete();
+        return current;
     }
 
-    private static void placeLink(Path at, Path target) throws IOException {
-        Path tmp = at.resolveSibling("." + at.getFileName() + ".modelkeeper-link");
-        Files.deleteIfExists(tmp);
+    private void copyAndVerify(ProgressListener progress, Cancellation cancel) throws IOException, OperationException {
+        Path s = current.source();
+        Path d = current.destination();
+        if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(d); // the empty folder the user chose; the verified copy takes its name
+        }
+        copied = TreeState.of(s);
+        long total = plan != null ? plan.bytes() : measureQuietly(s);
+        var copy = new TreeCopy(s, current.partial(), total, progress, cancel);
         try {
-            Files.createSymbolicLink(tmp, target);
-        } catch (java.nio.file.FileSystemException e) {
-            if (!System.getProperty("os.name", "").startsWith("Windows")) {
-                throw e;
+            copy.copy();
+            CrashPoints.reach("copied");
+            var bad = copy.verify();
+            if (!bad.isEmpty()) {
+                String change = Failures.change(s, copied);
+                throw change != null ? Failures.changedBeforeSwitch(current, change)
+                        : Failures.mismatch(current, bad);
             }
-            junction(tmp, target); // Windows without the symlink privilege (untested: no Windows machine here)
+        } catch (CancelledException e) {
+            rollBack(current);
+            throw e;
         }
-        Files.move(tmp, at, StandardCopyOption.ATOMIC_MOVE);
+        Folders.syncAll();
+        CrashPoints.reach("verified");
     }
 
-    /** {@code mklink /J}: a directory junction needs no privilege on Windows, unlike a symlink. */
-    private static void junction(Path at, Path target) throws IOException {
-        try {
-            Process p = new ProcessBuilder("cmd", "/c", "mklink", "/J", at.toString(), target.toString())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IOException("could not create a junction at " + at + ": " + out.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while creating a junction at " + at, e);
+    /** Resuming without the state from before the copy: the whole copy is compared with {@code from} again. */
+    private String reverify(Path from, Path copy, ProgressListener progress, Cancellation cancel)
+            throws IOException, CancelledException {
+        TreeState before = TreeState.of(from);
+        var bad = new TreeCopy(from, copy, measureQuietly(from), progress, cancel).verify();
+        if (!bad.isEmpty()) {
+            return bad.getFirst().toString();
         }
+        String change = Failures.change(from, before);
+        copied = change == null ? before : null;
+        return change;
     }
 
-    private static void removeLinkTo(Path link, Path target) throws IOException {
-        if (Files.isSymbolicLink(link)) {
-            if (!link.getParent().resolve(Files.readSymbolicLink(link)).normalize().equals(target)) {
-                throw new IOException(link + " is a link to " + Files.readSymbolicLink(link) + ", not to " + target);
-            }
-            Files.delete(link);
-        }
-    }
-
-    private static boolean isEmptyDir(Path d) throws IOException {
-        try (Stream<Path> s = Files.list(d)) {
-            return s.findAny().isEmpty();
-        }
+    /** A crash right after the verified copy was renamed into place leaves it there and no partial. */
+    static boolean copiedInPlace(MigrationJournal j) throws IOException {
+        Path d = j.destination();
+        return Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS) && !Files.exists(j.partial(), LinkOption.NOFOLLOW_LINKS)
+                && !Folders.isEmptyDir(d);
     }
 
     private static long measureQuietly(Path s) {
         try {
-            return measure(s)[0];
+            return Preflight.measure(s)[0];
         } catch (MigrationRefused e) {
             return 0;
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
+    // ---------------------------------------------------------------- rolling back
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
+    /**
+     * Undoes a migration that has not switched yet: the copy (partial or in place) goes, a link an undo
+     * took away is put back, the journal goes; the source was never touched. After the switch there is
+     * nothing to roll back; resume finishes it instead.
+     */
+    public static void rollBack(MigrationJournal j) throws IOException {
+        Path s = j.source();
+        Path d = j.destination();
+        boolean beforeSwitch = j.step() == Step.PLANNED || (j.copy() && j.step() == Step.COPIED);
+        if (!beforeSwitch || !Files.isDirectory(s, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("the move of " + s + " is past the point of rolling back; resume it");
+        }
+        if (j.copy()) {
+            if (j.step() == Step.COPIED || copiedInPlace(j)) {
+                Folders.deleteTree(d); // the verified copy, put in place; nothing leads to it yet
             }
-        });
+            Folders.deleteTree(j.partial());
+        }
+        if (j.undo() && !Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
+            Folders.placeLink(d, s); // the link the undo had taken away
+        }
+        j.delete();
     }
 
-    /** sync(2): the copy is on disk before the original is set aside and deleted. */
-    private static void syncAll() {
+    /**
+     * {@code migrate --abandon}: rolls back a migration a crash or a failure left, when that is safe (the
+     * source still complete at its place); otherwise refuses with what to do instead.
+     */
+    public static void abandon(MigrationJournal j) throws OperationException {
         try {
-            var linker = Linker.nativeLinker();
-            linker.defaultLookup().find("sync").ifPresent(sym -> {
-                try {
-                    linker.downcallHandle(sym, FunctionDescriptor.ofVoid()).invokeExact();
-                } catch (Throwable ignored) {
-                    // best effort: the copy was verified; this only guards against a power cut just now
-                }
-            });
-        } catch (RuntimeException ignored) {
-            // not on this platform
+            rollBack(j);
+        } catch (IOException e) {
+            throw Failures.cannotAbandon(j, e);
         }
+    }
+
+    /** Deletes a folder tree (links are deleted, not followed). */
+    static void deleteTree(Path root) throws IOException {
+        Folders.deleteTree(root);
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -3,7 +3,6 @@ package dev.modelkeeper.core.migrate;
 import dev.modelkeeper.core.fs.ContentHash;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
-import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.task.ProgressListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,6 +38,7 @@ final class TreeCopy {
 
     private static final int BUFFER = 1 << 20;
     private static final long CHUNK = 64L << 20;
+    private static final Path BLOBS = Path.of("blobs");
 
     private final Path from;
     private final Path to;
@@ -218,12 +218,12 @@ final class TreeCopy {
     /** The hash a file's name promises: a blob in a hub cache's {@code blobs/} folder; else null. */
     private static ContentHash promise(Path file, long size) {
         Path parent = file.getParent();
-        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("blobs")
+        return parent != null && parent.getFileName() != null && parent.getFileName().equals(BLOBS)
                 ? ContentHash.forEtag(file.getFileName().toString(), size) : null;
     }
 
     private Path target(Path p) {
-        return to.resolve(from.relativize(p).toString());
+        return to.resolve(from.relativize(p)); // by Path: a name is the bytes on disk, not a decoded string
     }
 
     private static MessageDigest sha256() {
@@ -232,11 +232,5 @@ final class TreeCopy {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static OperationException mismatch(List<Path> bad, Path to) {
-        return new OperationException("The copy at " + to + " differs from the original in " + bad.size()
-                + " file(s), e.g. " + bad.getFirst() + ". The original was not touched; the copy is kept to be "
-                + "finished by resuming, or removed by cancelling. Check the destination disk.", to);
     }
 }
