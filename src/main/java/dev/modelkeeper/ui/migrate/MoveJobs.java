@@ -118,7 +118,7 @@ public final class MoveJobs {
 
     /** A cache (or a folder dropped from the file manager) dropped on a place: plan, confirm, move. */
     public void move(Path source, Path intoFolder) {
-        Path destination = intoFolder.resolve(source.getFileName().toString());
+        Path destination = intoFolder.resolve(source.getFileName()); // by the name's bytes, never through a String
         var request = new MigrationRequest(source, destination, true, false);
         boolean busyNow = busy.test(request.source()); // the app's jobs are FX-thread state: asked here, not on io
         io.execute(() -> {
@@ -139,7 +139,8 @@ public final class MoveJobs {
                 Formats.size(plan.bytes()), plan.files(),
                 texts.getString(plan.sameFilesystem() ? "move.plan.rename" : "move.plan.copy"),
                 Formats.size(plan.freeBefore()), Formats.size(plan.freeAfter())) + "\n\n"
-                + texts.getString("move.plan.link") + "\n\n" + plan.ifInterrupted();
+                + texts.getString("move.plan.link") + "\n\n" + plan.ifInterrupted()
+                + (plan.hazardWarning().isEmpty() ? "" : "\n\n" + plan.hazardWarning());
         if (dialogs.confirm(header, body, texts.getString("move.plan.go"))) {
             run(MigrateOperation.start(stateDir, plan), r.source());
         }
