@@ -97,7 +97,7 @@ public final class BlobFetcher {
         var hash = new RunningHash(etag, size);
         int failures = 0;
         long best = -1;
-        PartialFiles.ensureRegular(partial, layout.blob(etag));
+        PartialFiles.ensureRegular(partial, size == 0);
         while (true) {
             cancel.throwIfCancelled();
             long have = sizeOf(partial);

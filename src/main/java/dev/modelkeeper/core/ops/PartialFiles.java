@@ -28,8 +28,11 @@ final class PartialFiles {
     private PartialFiles() {
     }
 
-    /** Makes {@code partial} a regular file of ours (empty if it was missing or a link). */
-    static void ensureRegular(Path partial, Path blob) throws OperationException {
+    /**
+     * Removes {@code partial} if it is a link or special file, so that only a regular file of ours is written;
+     * creates it empty when {@code create} (an empty blob has no bytes that would create it).
+     */
+    static void ensureRegular(Path partial, boolean create) throws OperationException {
         try {
             var attrs = attributes(partial);
             if (attrs != null && !attrs.isRegularFile()) {
@@ -39,8 +42,10 @@ final class PartialFiles {
                 }
                 Files.delete(partial); // a link or special file: remove the entry itself, never its target
             }
-            try (FileChannel ignored = openForWrite(partial)) {
-                // created (or already there) as a regular file
+            if (create) {
+                try (FileChannel ignored = openForWrite(partial)) {
+                    // created (or already there) as a regular file
+                }
             }
         } catch (WriteFailed e) {
             throw diskError(e, partial);
