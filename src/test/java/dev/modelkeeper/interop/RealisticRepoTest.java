@@ -116,6 +116,39 @@ class RealisticRepoTest {
         assertEverythingLoadsOffline(cache, commit);
     }
 
+    @Test
+    void aMovedCacheStillLoadsOfflineThroughItsLink() throws Exception {
+        Path cache = dir.resolve("home-disk/hub");
+        ours(cache);
+        Path dest = dir.resolve("other-disk/hub");
+        Files.createDirectories(dest.getParent());
+
+        var moved = cli(cache, "migrate", cache.toString(), dest.toString(), "--copy");
+
+        assertEquals(0, moved.code(), moved.out() + moved.err());
+        assertTrue(Files.isSymbolicLink(cache));
+        assertEquals(0, cli(dest, "verify").code());
+        assertEverythingLoadsOffline(cache, repo.commits().getFirst());
+    }
+
+    @Test
+    void tenThousandSmallFilesDownloadAndScanAsTheOfficialScanSees() throws Exception {
+        var many = RealRepos.many("org/many", 10_000);
+        hub.add(many);
+        Path cache = dir.resolve("many");
+        var client = new HubClient(new OkHttpClient(), HubEndpoint.of(hub.url(), false), Optional.empty(),
+                RetryPolicy.none());
+        new DownloadOperation(client, new DownloadRequest(RepoType.MODEL, "org/many", "main", List.of(), List.of(),
+                cache, false), 8).run(ProgressListener.NONE, Cancellation.create());
+
+        JsonNode scan = JSON.readTree(OfficialClient.runScript("hfh_scan.py", Map.of(), cache.toString()));
+        assertEquals(10_000, scan.path("repos").get(0).path("nb_files").asInt());
+        assertEquals(0, scan.path("warnings").size(), scan.path("warnings").toString());
+        var ourScan = JSON.readTree(cli(cache, "scan", "--json", cache.toString()).out());
+        assertEquals(10_000, ourScan.findValues("nb_files").getFirst().asInt(), "our scan counts them too");
+        assertEquals(0, cli(cache, "verify").code());
+    }
+
     private void assertEverythingLoadsOffline(Path cache, String commit) throws Exception {
         var args = new ArrayList<>(List.of("org/real", "model", commit));
         args.addAll(repo.files(commit).keySet());

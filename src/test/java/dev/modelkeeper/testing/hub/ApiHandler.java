@@ -80,10 +80,10 @@ final class ApiHandler {
         var e = new LinkedHashMap<String, Object>();
         e.put("type", "file");
         e.put("oid", f.gitOid());
-        e.put("size", f.content().length);
+        e.put("size", f.size());
         e.put("path", f.path());
         if (f.lfs()) {
-            e.put("lfs", Map.of("oid", f.etag(), "size", f.content().length,
+            e.put("lfs", Map.of("oid", f.etag(), "size", f.size(),
                     "pointerSize", f.pointer().length()));
         }
         return e;

@@ -47,29 +47,71 @@ final class ResolveHandler {
 
     private void serve(HttpExchange ex, String commit, FixtureRepo.File file) throws IOException {
         var h = ex.getResponseHeaders();
-        byte[] content = file.content();
+        long size = file.size();
         h.set("X-Repo-Commit", commit);
         h.set("Accept-Ranges", "bytes");
         h.set("Content-Type", "application/octet-stream");
         if (file.lfs()) {
             h.set("X-Linked-Etag", "\"" + file.etag() + "\"");
-            h.set("X-Linked-Size", String.valueOf(content.length));
+            h.set("X-Linked-Size", String.valueOf(size));
             h.set("ETag", "\"" + file.gitOid() + "\"");
         } else {
             h.set("ETag", "\"" + file.etag() + "\"");
         }
-        if (file.lfs() && hub.cdn() != null) {
+        if (file.lfs() && hub.cdn() != null && file.generated() == null) {
             // the Hub answers LFS files with a redirect to a pre-signed CDN URL, metadata on the 302
             h.set("Location", hub.cdn().urlFor(file));
             ex.sendResponseHeaders(302, -1);
             return;
         }
         if (ex.getRequestMethod().equals("HEAD")) {
-            h.set("Content-Length", String.valueOf(content.length));
+            h.set("Content-Length", String.valueOf(size));
             ex.sendResponseHeaders(200, -1);
             return;
         }
-        sendBytes(ex, content, hub);
+        if (file.generated() != null) {
+            sendGenerated(ex, file.generated(), hub);
+            return;
+        }
+        sendBytes(ex, file.content(), hub);
+    }
+
+    /** A generated file, streamed: the same ranges as {@link #sendBytes}, with offsets past 4 GiB. */
+    static void sendGenerated(HttpExchange ex, Generated g, HubEmulator hub) throws IOException {
+        var h = ex.getResponseHeaders();
+        String header = hub.ignoresRanges() ? null : ex.getRequestHeaders().getFirst("Range");
+        long from = 0;
+        long to = g.size() - 1;
+        boolean partial = false;
+        if (header != null && header.startsWith("bytes=") && header.indexOf('-') > "bytes=".length()) {
+            String spec = header.substring("bytes=".length());
+            int dash = spec.indexOf('-');
+            from = Long.parseLong(spec.substring(0, dash));
+            String end = spec.substring(dash + 1);
+            to = end.isEmpty() ? to : Math.min(to, Long.parseLong(end));
+            partial = true;
+        }
+        if (from >= g.size()) {
+            h.set("Content-Range", "bytes */" + g.size());
+            ex.sendResponseHeaders(416, -1);
+            return;
+        }
+        if (partial) {
+            h.set("Content-Range", "bytes " + from + "-" + to + "/" + g.size());
+        }
+        ex.sendResponseHeaders(partial ? 206 : 200, to - from + 1);
+        byte[] buf = new byte[1 << 20];
+        try (OutputStream out = ex.getResponseBody()) {
+            for (long at = from; at <= to; ) {
+                int n = (int) Math.min(buf.length, to - at + 1);
+                g.read(at, buf, n);
+                out.write(buf, 0, n);
+                hub.countBytes(n);
+                at += n;
+            }
+        } catch (IOException hungUp) {
+            // the client cancelled or reset
+        }
     }
 
     /** The body of a GET with an optional {@code Range: bytes=N-} or {@code bytes=N-M}: 200, 206 or 416. */
