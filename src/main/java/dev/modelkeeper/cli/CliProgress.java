@@ -42,7 +42,7 @@ final class CliProgress implements ProgressListener {
         if (percent != lastPercent) {
             lastPercent = percent;
             String line = bytes ? String.format("%3d%%  %s / %s  %s  %s", percent,
-                    dev.modelkeeper.core.cache.SizeFormat.human(done), dev.modelkeeper.core.cache.SizeFormat.human(total),
+                    dev.modelkeeper.core.cache.SizeFormat.bytes(done), dev.modelkeeper.core.cache.SizeFormat.bytes(total),
                     rate(done), eta(done, total)) : String.format("%3d%%  %s", percent, message);
             err.print("\r" + (line.length() > 79 ? line.substring(0, 79) : line) + "\u001b[K");
             err.flush();
@@ -51,7 +51,7 @@ final class CliProgress implements ProgressListener {
 
     private String rate(long done) {
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        return dev.modelkeeper.core.cache.SizeFormat.human((long) (done / seconds)) + "B/s";
+        return dev.modelkeeper.core.cache.SizeFormat.bytes((long) (done / seconds)) + "/s";
     }
 
     private String eta(long done, long total) {
@@ -60,7 +60,8 @@ final class CliProgress implements ProgressListener {
             return "";
         }
         long left = (long) ((total - done) * seconds / done);
-        return String.format("ETA %d:%02d", left / 60, left % 60);
+        return left >= 3600 ? String.format("ETA %d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
+                : String.format("ETA %d:%02d", left / 60, left % 60);
     }
 
     void finish() {

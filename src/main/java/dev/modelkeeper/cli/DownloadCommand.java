@@ -173,10 +173,10 @@ final class DownloadCommand {
         }
         if (a.dryRun) {
             plan.files().forEach(f -> out.println(String.format("  %-8s %10s  %s", f.action().name().toLowerCase(),
-                    SizeFormat.human(f.size()), f.path())));
+                    SizeFormat.bytes(f.size()), f.path())));
         }
         out.println(texts.format(a.dryRun ? "download.planned" : "download.done", a.repo, plan.commit(),
-                plan.files().size(), SizeFormat.human(plan.bytesToFetch()), plan.snapshot()));
+                plan.files().size(), SizeFormat.bytes(plan.bytesToFetch()), plan.snapshot()));
     }
 
     private static String json(Args a, DownloadPlan plan) {

@@ -254,9 +254,9 @@ final class MigrateCommand {
             out.println(n.toPrettyString());
             return;
         }
-        out.println(texts.format("migrate.plan", r.source(), r.destination(), SizeFormat.human(plan.bytes()) + "B",
+        out.println(texts.format("migrate.plan", r.source(), r.destination(), SizeFormat.bytes(plan.bytes()),
                 plan.files(), texts.get(plan.sameFilesystem() ? "migrate.rename" : "migrate.copy"),
-                SizeFormat.human(plan.freeBefore()) + "B", SizeFormat.human(plan.freeAfter()) + "B"));
+                SizeFormat.bytes(plan.freeBefore()), SizeFormat.bytes(plan.freeAfter())));
         if (warning != null) {
             out.println(warning);
         }

@@ -162,7 +162,7 @@ final class RepairCommand {
     }
 
     private String size(long bytes) {
-        return SizeFormat.human(bytes) + "B";
+        return SizeFormat.bytes(bytes);
     }
 
     private void json(RepairPlan plan, RepairResult result, VerifyReport after) {

@@ -35,7 +35,7 @@ final class VerifyText {
         out.println(texts.format("verify.summary", report.files(), report.count(Verdict.VERIFIED),
                 report.count(Verdict.CORRUPT), report.count(Verdict.MISSING), report.count(Verdict.PARTIAL),
                 report.count(Verdict.UNVERIFIED)));
-        out.println(texts.format("verify.hashed", SizeFormat.human(report.bytesHashed()) + "B", report.blobsHashed(),
+        out.println(texts.format("verify.hashed", SizeFormat.bytes(report.bytesHashed()), report.blobsHashed(),
                 report.blobsRecalled()));
         out.println(texts.get(report.problemsRemain() ? "verify.problems" : "verify.clean"));
     }

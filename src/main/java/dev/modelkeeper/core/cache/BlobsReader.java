@@ -40,16 +40,16 @@ final class BlobsReader {
                 boolean held = locks.isHeld(lockFile(name));
                 incomplete.add(new IncompleteFile(p, st.size(), st.lastModified(), held));
                 findings.add(Finding.of(FindingKind.INCOMPLETE_FILE, p,
-                        SizeFormat.human(st.size()) + (held ? ", being written" : "")));
+                        SizeFormat.bytes(st.size()) + (held ? ", being written" : "")));
                 physical.add(new PhysicalBlob(p, st.fileKey(), 0, st.allocated()));
             } else if (isRepairLeftover(name)) { // never an orphan: it may be the only copy of the original
                 if (!locks.isHeld(lockFile(name))) { // held: a repair is working on it right now
-                    findings.add(Finding.of(FindingKind.INTERRUPTED_REPAIR, p, SizeFormat.human(st.size())));
+                    findings.add(Finding.of(FindingKind.INTERRUPTED_REPAIR, p, SizeFormat.bytes(st.size())));
                 }
                 physical.add(new PhysicalBlob(p, st.fileKey(), 0, st.allocated()));
             } else if (!referenced.contains(p)) {
                 var target = FileStats.stat(p).orElse(st);
-                findings.add(Finding.of(FindingKind.ORPHAN_BLOB, p, SizeFormat.human(target.size())));
+                findings.add(Finding.of(FindingKind.ORPHAN_BLOB, p, SizeFormat.bytes(target.size())));
                 physical.add(new PhysicalBlob(p, target.fileKey(), 0, target.allocated()));
             }
         }

@@ -70,7 +70,7 @@ final class ModelScopeScanner implements LayoutScanner {
         for (Path p : FlatRepos.files(temp, x -> true)) {
             var st = FileStats.lstat(p).orElseThrow();
             result.incomplete().add(new IncompleteFile(p, st.size(), st.lastModified(), false));
-            result.findings().add(Finding.of(FindingKind.INCOMPLETE_FILE, p, SizeFormat.human(st.size())));
+            result.findings().add(Finding.of(FindingKind.INCOMPLETE_FILE, p, SizeFormat.bytes(st.size())));
         }
     }
 }

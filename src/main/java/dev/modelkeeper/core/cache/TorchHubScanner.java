@@ -40,7 +40,7 @@ final class TorchHubScanner implements LayoutScanner {
             if (TorchCheckpoints.isPartial(name)) {
                 var st = FileStats.lstat(file).orElseThrow();
                 result.incomplete().add(new IncompleteFile(file, st.size(), st.lastModified(), false));
-                result.findings().add(Finding.of(FindingKind.INCOMPLETE_FILE, file, SizeFormat.human(st.size())));
+                result.findings().add(Finding.of(FindingKind.INCOMPLETE_FILE, file, SizeFormat.bytes(st.size())));
             } else {
                 String prefix = TorchCheckpoints.hashPrefix(name);
                 emit(ctx, result, FlatRepos.build(RepoType.TORCH_CHECKPOINT, name, file, CacheKind.TORCH_HUB,

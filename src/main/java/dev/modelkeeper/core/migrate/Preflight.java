@@ -192,6 +192,6 @@ final class Preflight {
     }
 
     static String human(long bytes) {
-        return SizeFormat.human(bytes) + "B";
+        return SizeFormat.bytes(bytes);
     }
 }

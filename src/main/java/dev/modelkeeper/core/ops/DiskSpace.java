@@ -36,8 +36,8 @@ final class DiskSpace {
             if (free < bytes + reserve) {
                 throw new OperationException(String.format("Not enough free space in %s: the files need %s, and "
                         + "%s more is kept free so the disk does not run full; %s is free. Nothing was downloaded. "
-                        + "Free some space or choose another cache folder.", where, SizeFormat.human(bytes),
-                        SizeFormat.human(reserve), SizeFormat.human(free)), where);
+                        + "Free some space or choose another cache folder.", where, SizeFormat.bytes(bytes),
+                        SizeFormat.bytes(reserve), SizeFormat.bytes(free)), where);
             }
         } catch (IOException e) {
             throw new OperationException("Could not check the free space of " + where + ": " + e.getMessage(), where, e);

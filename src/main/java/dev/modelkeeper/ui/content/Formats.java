@@ -15,16 +15,9 @@ public final class Formats {
     private Formats() {
     }
 
-    /** "1.2 GB", decimal units like the official client (no space there: "1.2G"). */
+    /** "1.2 GB": the one size style of ModelKeeper ({@link dev.modelkeeper.core.cache.SizeFormat#bytes}). */
     public static String size(long bytes) {
-        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
-        double v = bytes;
-        int u = 0;
-        while (Math.abs(v) >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return u == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        return dev.modelkeeper.core.cache.SizeFormat.bytes(bytes);
     }
 
     /** "3 days ago" in the UI language. */
