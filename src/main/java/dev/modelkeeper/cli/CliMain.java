@@ -26,6 +26,11 @@ public final class CliMain {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** What {@code modelkeeper} with no command says when there is no display to open the window on. */
+    public static String noDisplayText() {
+        return new CliTexts(Locale.getDefault()).get("noDisplay");
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, out, err, Environment.system());
     }
