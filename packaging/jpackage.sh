@@ -14,7 +14,15 @@ JH=${JAVA_HOME:?JAVA_HOME must point at a JDK 25 with jpackage}
 types=${1:-all}
 VERSION=$(sed -n 's/^--app-version //p' target/packaging/common.args)
 case "$(uname -s)" in
-  Linux) os=linux; fxclass=linux; [[ $types == all ]] && types="app-image deb rpm" ;;
+  Linux) os=linux; fxclass=linux
+    if [[ $types == all ]]; then
+      # build what this machine can: jpackage needs dpkg-deb + fakeroot for a .deb and rpmbuild for an .rpm
+      types="app-image"
+      if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then types+=" deb"
+      else echo "Skipping the .deb: dpkg-deb and fakeroot are missing (apt install dpkg-dev fakeroot)." >&2; fi
+      if command -v rpmbuild >/dev/null; then types+=" rpm"
+      else echo "Skipping the .rpm: rpmbuild is missing (apt install rpm, or dnf install rpm-build)." >&2; fi
+    fi ;;
   Darwin) os=macos; fxclass=$([[ $(uname -m) == arm64 ]] && echo mac-aarch64 || echo mac); [[ $types == all ]] && types="dmg" ;;
   MINGW*|MSYS*|CYGWIN*) os=windows; fxclass=win; [[ $types == all ]] && types="msi" ;;
   *) echo "unsupported OS $(uname -s)" >&2; exit 2 ;;
