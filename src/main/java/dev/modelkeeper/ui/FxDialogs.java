@@ -23,7 +23,7 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public void info(String message) {
-        var alert = new Alert(Alert.AlertType.INFORMATION, message);
+        var alert = new Alert(Alert.AlertType.INFORMATION, message, Buttons.ok(texts));
         alert.initOwner(owner);
         alert.setHeaderText(null);
         alert.setTitle("ModelKeeper");
@@ -32,7 +32,7 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public void error(String message, Throwable details) {
-        var alert = new Alert(Alert.AlertType.ERROR, message);
+        var alert = new Alert(Alert.AlertType.ERROR, message, Buttons.close(texts));
         alert.initOwner(owner);
         alert.setHeaderText(null);
         alert.setTitle("ModelKeeper");
@@ -50,7 +50,7 @@ public final class FxDialogs implements Dialogs {
     public boolean askRetry(String message) {
         var retry = new javafx.scene.control.ButtonType(texts.getString("jobs.retry"),
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        var alert = new Alert(Alert.AlertType.ERROR, message, retry, javafx.scene.control.ButtonType.CLOSE);
+        var alert = new Alert(Alert.AlertType.ERROR, message, retry, Buttons.close(texts));
         alert.initOwner(owner);
         alert.setHeaderText(null);
         alert.setTitle("ModelKeeper");
@@ -60,7 +60,7 @@ public final class FxDialogs implements Dialogs {
     @Override
     public boolean confirm(String header, String body, String action) {
         var go = new javafx.scene.control.ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        var alert = new Alert(Alert.AlertType.CONFIRMATION, null, go, javafx.scene.control.ButtonType.CANCEL);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, null, go, Buttons.cancel(texts));
         alert.initOwner(owner);
         alert.setTitle("ModelKeeper");
         alert.setHeaderText(header);

@@ -28,7 +28,8 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         setTitle(texts.getString("settings.title"));
         setHeaderText(environmentEndpoint == null ? texts.getString("settings.header")
                 : java.text.MessageFormat.format(texts.getString("settings.header.env"), environmentEndpoint));
-        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        ButtonType ok = dev.modelkeeper.ui.Buttons.ok(texts);
+        getDialogPane().getButtonTypes().addAll(ok, dev.modelkeeper.ui.Buttons.cancel(texts));
         getDialogPane().setId("settings-dialog");
         var endpoint = new ComboBox<String>();
         endpoint.setId("settings-endpoint");
@@ -54,7 +55,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         grid.addRow(3, new Label(texts.getString("settings.concurrency")), concurrency);
         grid.addRow(4, new Label(texts.getString("settings.rate")), rate);
         getDialogPane().setContent(grid);
-        setResultConverter(b -> b != ButtonType.OK ? null : new Result(new Settings.HubSettings(
+        setResultConverter(b -> b != ok ? null : new Result(new Settings.HubSettings(
                 endpointOrNull(endpoint.getEditor().getText()), trust.isSelected(), concurrency.getValue(),
                 rate.getValue() * 1_000_000L),
                 token.getText().isEmpty() ? null : token.getText()));
