@@ -45,6 +45,7 @@ public final class CliMain {
             out.println("ModelKeeper " + version());
             return ExitCode.OK;
         }
+        AppPaths.of(env).adoptEarlierState().forEach(err::println);
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (args[0]) {

@@ -39,6 +39,8 @@ public final class AppContext implements AutoCloseable {
         ioExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("io"));
         downloadExecutor = Executors.newFixedThreadPool(2, UncaughtErrors.threads("download"));
         settingsStore = new SettingsStore(AppPaths.of(env).settingsFile());
+        var earlierState = AppPaths.of(env).adoptEarlierState(); // journals of earlier versions must be found
+        earlierState.forEach(System.err::println);
         Settings settings = settingsStore.load();
         locale = forced != null ? forced : chooseLocale(settings);
         texts = ResourceBundle.getBundle("dev.modelkeeper.ui.messages", locale);

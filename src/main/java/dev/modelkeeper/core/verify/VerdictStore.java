@@ -67,8 +67,8 @@ public interface VerdictStore {
         return FileVerdictStore.load(file);
     }
 
-    /** Where the application keeps its memo: {@code <state dir>/verified-files.json}. */
+    /** Where the application keeps its memo: {@code <cache dir>/verified-files.json} (deleting it costs a full read). */
     static Path defaultFile(AppPaths paths) {
-        return paths.stateDir().resolve("verified-files.json");
+        return paths.cacheDir().resolve("verified-files.json");
     }
 }
