@@ -73,7 +73,7 @@ public final class MoveJobs {
                 for (var m : table.mounts()) {
                     if (DISKS.contains(m.type()) && Files.isDirectory(m.mountPoint()) && !m.mountPoint().toString()
                             .startsWith("/boot")) {
-                        found.add(new MoveTarget(m.mountPoint(), m.type(),
+                        found.add(new MoveTarget(intoFolderOn(m.mountPoint()), m.type(),
                                 Files.getFileStore(m.mountPoint()).getUsableSpace()));
                     }
                 }
@@ -87,6 +87,17 @@ public final class MoveJobs {
                 targets.setAll(all);
             });
         });
+    }
+
+    /**
+     * Where a cache dropped on a disk goes: the disk's top folder, except for the system disk, where nothing
+     * belongs at the root: there it goes into the home folder ({@code $HOME}), which is on that disk.
+     */
+    static Path intoFolderOn(Path mountPoint) {
+        if (mountPoint.getParent() != null) {
+            return mountPoint;
+        }
+        return dev.modelkeeper.core.env.Environment.system().home();
     }
 
     /** Adds any folder to the places (its free space read off the FX thread). */
