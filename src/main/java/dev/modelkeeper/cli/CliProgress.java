@@ -29,7 +29,12 @@ final class CliProgress implements ProgressListener {
     }
 
     @Override
-    public void message(String text) {
+    public synchronized void message(String text) {
+        if (enabled && bytes && !text.equals(message)) {
+            err.print("\r\u001b[K" + text + "\n"); // in byte mode the line shows numbers: a message gets its own line
+            err.flush();
+            lastPercent = -1;
+        }
         message = text;
     }
 

@@ -55,10 +55,21 @@ public final class FileLocks {
 
     /** Waits for the lock, polling, until it is free or the cancellation is triggered. */
     public static HeldLock lock(Path lockFile, Cancellation cancel) throws IOException, CancelledException {
+        return lock(lockFile, cancel, () -> { });
+    }
+
+    /** As {@link #lock(Path, Cancellation)}; {@code onWait} runs once when another holder makes it wait. */
+    public static HeldLock lock(Path lockFile, Cancellation cancel, Runnable onWait)
+            throws IOException, CancelledException {
+        boolean told = false;
         while (true) {
             var held = tryLock(lockFile);
             if (held.isPresent()) {
                 return held.get();
+            }
+            if (!told) {
+                told = true;
+                onWait.run();
             }
             cancel.throwIfCancelled();
             try {

@@ -40,6 +40,13 @@ public final class BlobFetcher {
     private final AtomicLong transferred;
     private final BandwidthLimit limit;
     private final RangedFetch ranged;
+    private volatile java.util.function.Consumer<String> waiting = m -> { };
+
+    /** Told when a blob waits for another process's lock (a Python client downloading the same file). */
+    public BlobFetcher onWaiting(java.util.function.Consumer<String> listener) {
+        this.waiting = listener;
+        return this;
+    }
 
     /**
      * @param transferred        counts the bytes received (for progress), shared by all fetches of a job
@@ -58,7 +65,9 @@ public final class BlobFetcher {
      */
     public void fetchLocked(HubLayout layout, dev.modelkeeper.core.cache.RepoType type, String repoId, String commit,
                             String filePath, String etag, long size, Cancellation cancel) throws OperationException {
-        try (var lock = dev.modelkeeper.core.fs.FileLocks.lock(layout.lock(etag), cancel)) {
+        try (var lock = dev.modelkeeper.core.fs.FileLocks.lock(layout.lock(etag), cancel, () -> waiting.accept(
+                filePath + ": another program is downloading this file into the same cache; waiting for it to finish "
+                        + "(its lock: " + layout.lock(etag) + ")"))) {
             if (!Files.exists(layout.blob(etag))) {
                 fetch(layout, commit, etag, size, client.resolveUrl(type, repoId, commit, filePath), cancel);
             } else { // another process finished it meanwhile: pieces we had of it are of no use now

@@ -124,7 +124,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         var cancel = Cancellation.create(); // one failed file stops the others without cancelling the caller
         AutoCloseable link = outer.onCancel(cancel::cancel);
         var transferred = new AtomicLong();
-        var fetcher = new BlobFetcher(client, transferred, limit, connectionsPerFile);
+        var fetcher = new BlobFetcher(client, transferred, limit, connectionsPerFile).onWaiting(progress::message);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism,
                 Thread.ofPlatform().daemon().name("download-", 0).factory());
         var futures = new ArrayList<Future<Void>>();

@@ -136,4 +136,38 @@ class DownloadSafetyTest {
         assertEquals(WEIGHTS.length - 100_000, plan.bytesToFetch());
         assertEquals(WEIGHTS.length - 100_000, hub.bytesServed());
     }
+
+    @Test
+    void waitingForAnotherProgramsLockIsSaid() throws Exception {
+        String sha = CacheFixture.sha256(WEIGHTS);
+        Path lock = cache.resolve(".locks/models--org--name/" + sha + ".lock");
+        var messages = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var client = new HubClient(new OkHttpClient(), HubEndpoint.of(hub.url(), false), Optional.empty(),
+                new RetryPolicy(5, d -> { }));
+        var op = new DownloadOperation(client, new DownloadRequest(RepoType.MODEL, "org/name", "main",
+                List.of("model.safetensors"), List.of(), cache, false), 1);
+        var held = dev.modelkeeper.core.fs.FileLocks.tryLock(lock).orElseThrow();
+        {
+            var done = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    op.run(new ProgressListener() {
+                        @Override
+                        public void message(String text) {
+                            messages.add(text);
+                        }
+                    }, Cancellation.create());
+                } catch (OperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int i = 0; i < 300 && messages.stream().noneMatch(m -> m.contains("waiting")); i++) {
+                Thread.sleep(20);
+            }
+            assertTrue(messages.stream().anyMatch(m -> m.contains("model.safetensors: another program is downloading")),
+                    messages.toString());
+            held.close();
+            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertTrue(Files.exists(layout.blob(sha)));
+    }
 }
