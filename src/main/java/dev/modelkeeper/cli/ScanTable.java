@@ -46,8 +46,8 @@ final class ScanTable {
                 : texts.get("origin." + s.root().origin().name());
         out.println(texts.format("scan.header", texts.get("kind." + s.kind().name()), s.root().path(), origin));
         s.fileSystem().ifPresentOrElse(fs -> out.println("  " + texts.format("scan.filesystem", fs.type(),
-                        fs.mountPoint(), SizeFormat.human(fs.usableBytes()), SizeFormat.human(fs.totalBytes()),
-                        SizeFormat.human(s.sizeOnDisk()))),
+                        fs.mountPoint(), SizeFormat.bytes(fs.usableBytes()), SizeFormat.bytes(fs.totalBytes()),
+                        SizeFormat.bytes(s.sizeOnDisk()))),
                 () -> out.println("  " + texts.get("state." + s.state().name())));
     }
 
