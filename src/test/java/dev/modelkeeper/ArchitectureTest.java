@@ -1,50 +1,38 @@
 package dev.modelkeeper;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
-/** The wall of style.md: nothing under core may reference JavaFX, so the CLI runs on a bare JRE. */
+/**
+ * The rooms and the wall of style.md, checked on the compiled classes: core is below cli and ui and never
+ * sees JavaFX, so the command line runs on a bare JRE; cli never reaches into the window; no package of
+ * ModelKeeper depends on itself in a circle.
+ */
+@AnalyzeClasses(packages = "dev.modelkeeper", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final Path CORE_CLASSES = Path.of("target/classes/dev/modelkeeper/core");
+    @ArchTest
+    static final ArchRule coreNeverImportsJavaFx = noClasses().that().resideInAPackage("dev.modelkeeper.core..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..");
 
-    @Test
-    void coreClassesNeverReferenceJavaFx() throws IOException {
-        assertFalse(classFiles(CORE_CLASSES).isEmpty(), "no compiled core classes found under " + CORE_CLASSES);
-        List<String> offenders = classFiles(CORE_CLASSES).stream().filter(ArchitectureTest::mentionsJavaFx)
-                .map(Path::toString).toList();
-        assertEquals(List.of(), offenders, "core classes that reference javafx");
-    }
+    @ArchTest
+    static final ArchRule coreNeverImportsUiOrCli = noClasses().that().resideInAPackage("dev.modelkeeper.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.modelkeeper.ui..", "dev.modelkeeper.cli..");
 
-    @Test
-    void cliClassesNeverReferenceJavaFx() throws IOException {
-        List<String> offenders = classFiles(Path.of("target/classes/dev/modelkeeper/cli")).stream()
-                .filter(ArchitectureTest::mentionsJavaFx).map(Path::toString).toList();
-        assertEquals(List.of(), offenders, "cli classes that reference javafx");
-    }
+    @ArchTest
+    static final ArchRule cliNeverImportsJavaFxOrUi = noClasses().that().resideInAPackage("dev.modelkeeper.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.modelkeeper.ui..");
 
-    private static List<Path> classFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (var walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".class")).toList();
-        }
-    }
+    @ArchTest
+    static final ArchRule corePackagesHaveNoCycles = slices().matching("dev.modelkeeper.core.(*)..")
+            .should().beFreeOfCycles();
 
-    private static boolean mentionsJavaFx(Path classFile) {
-        try {
-            // class files name referenced types as "javafx/..." in the constant pool
-            return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1).contains("javafx/");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    @ArchTest
+    static final ArchRule topLevelRoomsHaveNoCycles = slices().matching("dev.modelkeeper.(*)..")
+            .should().beFreeOfCycles();
 }

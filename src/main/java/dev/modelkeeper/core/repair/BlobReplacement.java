@@ -1,10 +1,12 @@
 package dev.modelkeeper.core.repair;
 
+import dev.modelkeeper.core.recovery.RepairJournal;
+import dev.modelkeeper.core.recovery.RepairRecovery;
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.fs.ContentHash;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.ops.BlobFetcher;
-import dev.modelkeeper.core.repair.RepairJournal.Step;
+import dev.modelkeeper.core.recovery.RepairJournal.Step;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.verify.VerifyFinding.FileRef;

@@ -1,5 +1,7 @@
 package dev.modelkeeper.core.verify;
 
+import dev.modelkeeper.core.recovery.RepairJournal;
+import dev.modelkeeper.core.recovery.RepairRecovery;
 import dev.modelkeeper.core.cache.CacheKind;
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.CacheScan;
@@ -10,7 +12,7 @@ import dev.modelkeeper.core.cache.Repo;
 import dev.modelkeeper.core.cache.ScanListener;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.hub.HubClient;
-import dev.modelkeeper.core.repair.RepairRecovery;
+
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.Operation;

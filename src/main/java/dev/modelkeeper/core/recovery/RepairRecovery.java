@@ -1,8 +1,8 @@
-package dev.modelkeeper.core.repair;
+package dev.modelkeeper.core.recovery;
 
 import dev.modelkeeper.core.fs.ContentHash;
 import dev.modelkeeper.core.fs.FileLocks;
-import dev.modelkeeper.core.repair.RepairJournal.Step;
+import dev.modelkeeper.core.recovery.RepairJournal.Step;
 import dev.modelkeeper.core.task.OperationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +61,7 @@ public final class RepairRecovery {
     }
 
     /** One leftover the scanner reported (a repair step): finished, or an exception saying why not. */
-    static void recoverFile(Path leftover) throws OperationException, IOException {
+    public static void recoverFile(Path leftover) throws OperationException, IOException {
         Path parent = leftover.getParent();
         if (parent.getFileName().toString().equals("blobs")) {
             String name = leftover.getFileName().toString();
@@ -134,7 +134,7 @@ public final class RepairRecovery {
     }
 
     /** Finishes whatever an earlier repair of this blob left; call under the blob's lock. */
-    static void finishHeld(Path repoDir, String etag) throws IOException {
+    public static void finishHeld(Path repoDir, String etag) throws IOException {
         if (Files.exists(RepairJournal.fileOf(repoDir, etag))) {
             RepairJournal j;
             try {
@@ -156,7 +156,7 @@ public final class RepairRecovery {
     }
 
     /** Rolls the replacement forward (a verified copy ready) or back (anything earlier); deletes the journal. */
-    static void finish(RepairJournal j) throws IOException {
+    public static void finish(RepairJournal j) throws IOException {
         if (j.copyMode()) {
             if (j.step() == Step.COPIED && Files.exists(j.copy(), LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(j.copy(), j.targetPath(), StandardCopyOption.ATOMIC_MOVE,

@@ -1,4 +1,4 @@
-package dev.modelkeeper.core.repair;
+package dev.modelkeeper.core.recovery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,13 +26,13 @@ import java.nio.file.Path;
  *                     copy it and deletes it at the end, as the official client leaves no blob in copy mode
  * @param step         the step entered last
  */
-record RepairJournal(Path repoDir, String etag, Path target, boolean copyMode, boolean blobWasThere, Step step) {
+public record RepairJournal(Path repoDir, String etag, Path target, boolean copyMode, boolean blobWasThere, Step step) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String SUFFIX = ".repair-journal";
 
     /** Steps in order; a journal names the last one entered. */
-    enum Step {
+    public enum Step {
         /** The target is untouched; the download may be growing in {@code blobs/<etag>.incomplete}. */
         STARTED,
         /** Copy mode: {@code blobs/<etag>} is verified; {@code blobs/<etag>.repair-copy} may be growing. */
@@ -43,39 +43,39 @@ record RepairJournal(Path repoDir, String etag, Path target, boolean copyMode, b
         REPLACED
     }
 
-    static Path fileOf(Path repoDir, String etag) {
+    public static Path fileOf(Path repoDir, String etag) {
         return repoDir.resolve("blobs").resolve(etag + SUFFIX);
     }
 
     /** Copy mode: where the verified copy is made before it takes the snapshot file's place. */
-    static Path copyOf(Path repoDir, String etag) {
+    public static Path copyOf(Path repoDir, String etag) {
         return repoDir.resolve("blobs").resolve(etag + ".repair-copy");
     }
 
-    static RepairJournal start(Path repoDir, String etag, Path target, boolean copyMode, boolean blobWasThere)
+    public static RepairJournal start(Path repoDir, String etag, Path target, boolean copyMode, boolean blobWasThere)
             throws IOException {
         var j = new RepairJournal(repoDir, etag, repoDir.relativize(target), copyMode, blobWasThere, Step.STARTED);
         j.save();
         return j;
     }
 
-    Path file() {
+    public Path file() {
         return fileOf(repoDir, etag);
     }
 
-    Path targetPath() {
+    public Path targetPath() {
         return repoDir.resolve(target);
     }
 
-    Path blob() {
+    public Path blob() {
         return repoDir.resolve("blobs").resolve(etag);
     }
 
-    Path copy() {
+    public Path copy() {
         return copyOf(repoDir, etag);
     }
 
-    RepairJournal at(Step next) throws IOException {
+    public RepairJournal at(Step next) throws IOException {
         var j = new RepairJournal(repoDir, etag, target, copyMode, blobWasThere, next);
         j.save();
         return j;
@@ -93,7 +93,7 @@ record RepairJournal(Path repoDir, String etag, Path target, boolean copyMode, b
     }
 
     /** Reads a journal; a target that would leave the repo folder makes it unreadable (it is not acted on). */
-    static RepairJournal load(Path repoDir, String etag) throws IOException {
+    public static RepairJournal load(Path repoDir, String etag) throws IOException {
         var n = JSON.readTree(fileOf(repoDir, etag).toFile());
         Path target = Path.of(n.path("target").asText());
         if (target.isAbsolute() || !repoDir.resolve(target).normalize().startsWith(repoDir.normalize())
