@@ -1,0 +1,88 @@
+package dev.modelkeeper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every message bundle has the same keys in English and Simplified Chinese, with the same placeholders,
+ * and every key is used by the code: either named whole in a string literal, or as one of a family whose
+ * prefix the code completes (for example {@code "finding." + kind.name()}).
+ */
+class BundlesTest {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
+
+    private static Properties load(Path file) throws IOException {
+        var p = new Properties();
+        try (var r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    private static Set<String> placeholders(String text) {
+        return PLACEHOLDER.matcher(text).results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev/modelkeeper/ui/messages", "dev/modelkeeper/cli/messages",
+        "dev/modelkeeper/core/findings", "dev/modelkeeper/core/hub/messages"})
+    void everyKeyIsInBothLanguagesWithTheSamePlaceholders(String bundle) throws IOException {
+        var en = load(RESOURCES.resolve(bundle + ".properties"));
+        var zh = load(RESOURCES.resolve(bundle + "_zh_CN.properties"));
+        assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()),
+                "keys of " + bundle + " in English and Chinese");
+        var differing = en.stringPropertyNames().stream()
+                .filter(k -> !placeholders(en.getProperty(k)).equals(placeholders(zh.getProperty(k)))).sorted().toList();
+        assertEquals(List.of(), differing, "keys whose Chinese text has other placeholders");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev/modelkeeper/ui/messages", "dev/modelkeeper/cli/messages",
+        "dev/modelkeeper/core/findings", "dev/modelkeeper/core/hub/messages"})
+    void everyKeyIsUsed(String bundle) throws IOException {
+        Set<String> literals = literals();
+        var unused = load(RESOURCES.resolve(bundle + ".properties")).stringPropertyNames().stream()
+                .filter(k -> !used(k, literals)).sorted().toList();
+        assertEquals(List.of(), unused, "keys of " + bundle + " that no code uses");
+    }
+
+    /** Named whole, or a family: a literal that is a prefix of the key ending in '.' (or '.' + a prefix of it). */
+    private static boolean used(String key, Set<String> literals) {
+        if (literals.contains(key)) {
+            return true;
+        }
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            if (literals.contains(key.substring(0, dot + 1)) || literals.contains(key.substring(0, dot))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> literals() throws IOException {
+        var found = new TreeSet<String>();
+        try (var walk = Files.walk(SOURCES)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".java")).toList()) {
+                LITERAL.matcher(Files.readString(p)).results().forEach(m -> found.add(m.group(1)));
+            }
+        }
+        return found;
+    }
+}
