@@ -17,22 +17,22 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule coreNeverImportsJavaFx = noClasses().that().resideInAPackage("dev.modelkeeper.core..")
+    static final ArchRule CORE_NEVER_IMPORTS_JAVAFX = noClasses().that().resideInAPackage("dev.modelkeeper.core..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 
     @ArchTest
-    static final ArchRule coreNeverImportsUiOrCli = noClasses().that().resideInAPackage("dev.modelkeeper.core..")
+    static final ArchRule CORE_NEVER_IMPORTS_UI_OR_CLI = noClasses().that().resideInAPackage("dev.modelkeeper.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.modelkeeper.ui..", "dev.modelkeeper.cli..");
 
     @ArchTest
-    static final ArchRule cliNeverImportsJavaFxOrUi = noClasses().that().resideInAPackage("dev.modelkeeper.cli..")
+    static final ArchRule CLI_NEVER_IMPORTS_JAVAFX_OR_UI = noClasses().that().resideInAPackage("dev.modelkeeper.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.modelkeeper.ui..");
 
     @ArchTest
-    static final ArchRule corePackagesHaveNoCycles = slices().matching("dev.modelkeeper.core.(*)..")
+    static final ArchRule CORE_PACKAGES_HAVE_NO_CYCLES = slices().matching("dev.modelkeeper.core.(*)..")
             .should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule topLevelRoomsHaveNoCycles = slices().matching("dev.modelkeeper.(*)..")
+    static final ArchRule TOP_LEVEL_ROOMS_HAVE_NO_CYCLES = slices().matching("dev.modelkeeper.(*)..")
             .should().beFreeOfCycles();
 }

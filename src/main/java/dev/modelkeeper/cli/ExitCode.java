@@ -11,7 +11,10 @@ final class ExitCode {
     static final int USAGE = 2;
     /** A cache folder named on the command line is missing, not a folder, or unreadable. */
     static final int ROOT_UNAVAILABLE = 3;
-    /** The Hub refused: repository, revision or file not found, gated, or no access ({@code verify --online}: could not be asked). */
+    /**
+     * The Hub refused: repository, revision or file not found, gated, or no access ({@code verify --online}:
+     * could not be asked).
+     */
     static final int REFUSED = 4;
     /** {@code verify}: problems remain in what was verified (a corrupt or missing file, a broken ref …). */
     static final int PROBLEMS = 5;

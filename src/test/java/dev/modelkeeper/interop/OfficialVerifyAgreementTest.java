@@ -65,7 +65,8 @@ class OfficialVerifyAgreementTest {
         String c1 = tts.commit(1);
         tts.file(c1, "config.json", "{\"v\":1}").file(c1, "nested/dir/tokenizer.json", "{\"t\":[1,2]}")
                 .file(c1, "README.md", "# tts").file(c1, "vocab.txt", "a\nb\nc\nd\ne\nf\n")
-                .lfsFile(c1, "weights.bin", Damage.random(300_000, 1)).lfsFile(c1, "model-00001.safetensors", Damage.random(50_000, 2));
+                .lfsFile(c1, "weights.bin", Damage.random(300_000, 1))
+                .lfsFile(c1, "model-00001.safetensors", Damage.random(50_000, 2));
         String c2 = tts.commit(2);
         tts.file(c2, "config.json", "{\"v\":2}").ref("main", c2).ref("refs/pr/1", c1);
         data = new FixtureRepo(RepoType.DATASET, "org/data");

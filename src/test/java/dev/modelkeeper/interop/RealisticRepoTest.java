@@ -19,7 +19,6 @@ import dev.modelkeeper.testing.hub.FixtureRepo;
 import dev.modelkeeper.testing.hub.HubEmulator;
 import dev.modelkeeper.testing.hub.RealRepos;
 import dev.modelkeeper.testing.python.OfficialClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package dev.modelkeeper.core.cache;
 
-import dev.modelkeeper.core.recovery.RepairJournal;
-import dev.modelkeeper.core.recovery.RepairRecovery;
 import dev.modelkeeper.core.cache.HubRepoScanner.PhysicalBlob;
 import dev.modelkeeper.core.fs.FileStats;
 import java.io.IOException;

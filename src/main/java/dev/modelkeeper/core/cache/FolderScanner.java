@@ -1,7 +1,6 @@
 package dev.modelkeeper.core.cache;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package dev.modelkeeper.core.cache;
 
 import dev.modelkeeper.core.fs.FileStats;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

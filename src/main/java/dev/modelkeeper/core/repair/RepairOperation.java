@@ -1,6 +1,5 @@
 package dev.modelkeeper.core.repair;
 
-import dev.modelkeeper.core.recovery.RepairJournal;
 import dev.modelkeeper.core.recovery.RepairRecovery;
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.fs.AtomicFiles;

@@ -82,7 +82,8 @@ final class ContentChecks {
         FindingKind kind = c.mismatch == FindingKind.CHECKSUM_MISMATCH && c.identity.size() == 0
                 ? FindingKind.EMPTY_BLOB : c.mismatch;
         String detail = c.expected.prefixOnly()
-                ? "the name says " + c.expected.hex() + ", the content hashes to " + digest.substring(0, c.expected.hex().length())
+                ? "the name says " + c.expected.hex() + ", the content hashes to "
+                        + digest.substring(0, c.expected.hex().length())
                 : c.expected.algorithm().id() + " " + digest + ", expected " + c.expected.hex();
         report(c, Finding.of(kind, c.path, detail));
         verdicts(c, Verdict.CORRUPT);

@@ -1,6 +1,5 @@
 package dev.modelkeeper.core.verify;
 
-import dev.modelkeeper.core.recovery.RepairJournal;
 import dev.modelkeeper.core.recovery.RepairRecovery;
 import dev.modelkeeper.core.cache.CacheKind;
 import dev.modelkeeper.core.cache.CacheRoot;

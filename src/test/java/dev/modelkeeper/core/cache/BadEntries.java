@@ -72,7 +72,10 @@ public final class BadEntries {
         return parent.resolve("deep");
     }
 
-    /** Removes what {@link #tooDeep} or {@link #deepFolders} made ({@code rm} walks folders by handle, so depth does not stop it). */
+    /**
+     * Removes what {@link #tooDeep} or {@link #deepFolders} made ({@code rm} walks folders by handle, so depth does
+     * not stop it).
+     */
     public static void removeTooDeep(Path deep) throws IOException, InterruptedException {
         sh(deep.getParent(), "rm -rf deep");
     }

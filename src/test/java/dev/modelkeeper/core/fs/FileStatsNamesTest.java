@@ -16,7 +16,8 @@ class FileStatsNamesTest {
 
     @Test
     void aNameWithByte0xffIsStatedAsItIsOnDisk() throws Exception {
-        var p = new ProcessBuilder("sh", "-c", "mkdir \"$(printf 'd_\\377')\" && printf abc > \"$(printf 'd_\\377/x_\\377.txt')\"")
+        var p = new ProcessBuilder("sh", "-c",
+                "mkdir \"$(printf 'd_\\377')\" && printf abc > \"$(printf 'd_\\377/x_\\377.txt')\"")
                 .directory(dir.toFile()).start();
         assertEquals(0, p.waitFor());
         Path sub;

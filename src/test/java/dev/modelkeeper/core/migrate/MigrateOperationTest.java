@@ -234,7 +234,8 @@ class MigrateOperationTest {
         assertTrue(profile.startsWith("# mine\nexport PATH=$PATH:~/bin\n"), profile);
         assertEquals(1, profile.split("modelkeeper >>>", -1).length - 1, "one block: " + profile);
         assertTrue(profile.contains("export HF_HUB_CACHE=\"/mnt/hdd2/hub\""), profile);
-        assertTrue(EnvironmentExport.snippets("HF_HUB_CACHE", "/mnt/hdd2/hub").contains("Environment=HF_HUB_CACHE=/mnt/hdd2/hub"));
+        assertTrue(EnvironmentExport.snippets("HF_HUB_CACHE", "/mnt/hdd2/hub")
+                .contains("Environment=HF_HUB_CACHE=/mnt/hdd2/hub"));
 
         export.remove();
 

@@ -1,7 +1,5 @@
 package dev.modelkeeper.core.repair;
 
-import dev.modelkeeper.core.recovery.RepairJournal;
-import dev.modelkeeper.core.recovery.RepairRecovery;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
