@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.verify;
 
+import dev.modelkeeper.core.fs.HashAlgorithm;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import java.io.IOException;

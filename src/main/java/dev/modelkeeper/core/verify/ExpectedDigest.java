@@ -1,5 +1,7 @@
 package dev.modelkeeper.core.verify;
 
+import dev.modelkeeper.core.fs.HashAlgorithm;
+
 /**
  * What a file's digest must be: equal to a blob name, or (torch checkpoints) start with the hex prefix
  * in the file name.

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.verify;
 
+import dev.modelkeeper.core.fs.HashAlgorithm;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

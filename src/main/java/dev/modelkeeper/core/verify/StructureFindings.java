@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.verify;
 
+import dev.modelkeeper.core.fs.HashAlgorithm;
 import dev.modelkeeper.core.cache.CachedFile;
 import dev.modelkeeper.core.cache.Finding;
 import dev.modelkeeper.core.cache.FindingKind;

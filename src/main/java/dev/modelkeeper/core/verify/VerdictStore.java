@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.verify;
 
+import dev.modelkeeper.core.fs.HashAlgorithm;
 import dev.modelkeeper.core.env.AppPaths;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.modelkeeper.core.verify;
+package dev.modelkeeper.core.fs;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,7 +36,7 @@ public enum HashAlgorithm {
     }
 
     /** A digest ready to take the content of a file of {@code size} bytes. */
-    MessageDigest start(long size) {
+    public MessageDigest start(long size) {
         try {
             var md = MessageDigest.getInstance(jca);
             if (this == GIT_SHA1) {
