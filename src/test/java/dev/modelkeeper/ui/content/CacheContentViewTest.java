@@ -127,4 +127,41 @@ class CacheContentViewTest {
                 () -> robot.lookup(".treemap-tile").queryAll().size() == 3);
         assertEquals(3, robot.lookup(".treemap-tile").queryAll().size());
     }
+
+    /** Repo rows whose disclosure arrow is on screen, by name. */
+    private List<String> expandableRows(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".tree-table-row-cell").queryAllAs(javafx.scene.control.TreeTableRow.class).stream()
+                .filter(r -> r.getTreeItem() != null && r.getItem() instanceof ContentRow c && c.isRepo())
+                .filter(r -> r.getDisclosureNode() != null && r.getDisclosureNode().isVisible()
+                        && r.getDisclosureNode().getScene() != null)
+                .map(r -> ((ContentRow) r.getItem()).name()).sorted().toList();
+    }
+
+    @Test
+    void repoRowsStayExpandableAfterFilteringClearingAndRescanning(FxRobot robot) {
+        showScan(robot);
+        var all = List.of("org/big", "org/data", "org/mid");
+        assertEquals(all, expandableRows(robot));
+
+        robot.clickOn("#filter").write("type:dataset");
+        assertEquals(List.of("org/data"), expandableRows(robot));
+        robot.interact(() -> model.filterTextProperty().set(""));
+        assertEquals(all, expandableRows(robot), "clearing the filter brings the arrows back");
+        showScan(robot); // a rescan replaces every row
+        assertEquals(all, expandableRows(robot), "a rescan keeps the arrows");
+        robot.interact(() -> { // as the window rescans: empty, rows streaming in, then the finished scan
+            model.clear();
+            model.addRepo(ROOT, repo(RepoType.MODEL, "org/mid", 5_000));
+        });
+        showScan(robot);
+        assertEquals(all, expandableRows(robot), "a streamed rescan keeps the arrows");
+
+        var t = table(robot);
+        robot.interact(() -> t.getRoot().getChildren().getFirst().setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, t.getRoot().getChildren().getFirst().getChildren().size(), "it expands to its revision");
+        assertTrue(robot.lookup(".tree-table-row-cell").queryAllAs(javafx.scene.control.TreeTableRow.class).stream()
+                .anyMatch(r -> r.getItem() instanceof ContentRow c && c.isRevision()), "the revision row is shown");
+    }
 }
