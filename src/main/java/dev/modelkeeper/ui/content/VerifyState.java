@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * What verify found, for the status column and the problems panel: a verdict per snapshot entry and the
@@ -23,24 +21,34 @@ import javafx.collections.ObservableList;
 public final class VerifyState {
 
     private final Map<Path, Verdict> verdicts = new HashMap<>();
-    private final ObservableList<VerifyFinding> findings = FXCollections.observableArrayList();
+    private final ProblemsModel problems = new ProblemsModel();
     private final IntegerProperty changes = new SimpleIntegerProperty();
 
-    /** Forgets what an earlier run said about the paths a new run covers. */
-    public void startRun(Predicate<Path> covers) {
+    /** Forgets what an earlier run said about the files and findings a new run covers. */
+    public void startRun(Predicate<Path> covers, Predicate<VerifyFinding> coversFinding) {
         verdicts.keySet().removeIf(covers);
-        findings.removeIf(f -> covers.test(f.path()));
+        problems.verifyStarted(coversFinding);
         changes.set(changes.get() + 1);
     }
 
     public void add(Map<Path, Verdict> newVerdicts, List<VerifyFinding> newFindings) {
         newVerdicts.forEach((p, v) -> verdicts.put(p.toAbsolutePath().normalize(), v));
-        findings.addAll(newFindings);
+        if (!newFindings.isEmpty()) {
+            problems.verified(newFindings);
+        }
         changes.set(changes.get() + 1);
     }
 
-    public ObservableList<VerifyFinding> findings() {
-        return findings;
+    /** Forgets the verdicts on files below these folders (repos that changed since they were verified). */
+    public void forget(List<Path> folders) {
+        if (!folders.isEmpty() && verdicts.keySet().removeIf(p -> folders.stream().anyMatch(p::startsWith))) {
+            changes.set(changes.get() + 1);
+        }
+    }
+
+    /** Every problem the window knows: the one source of the badges, the tab title and the list. */
+    public ProblemsModel problems() {
+        return problems;
     }
 
     /** Ticks after every batch of results. */
@@ -72,14 +80,5 @@ public final class VerifyState {
             return ContentStatus.UNVERIFIED; // part verified only
         }
         return ContentStatus.of(worst);
-    }
-
-    /** Findings about this repo that Repair could act on or that need attention. */
-    public List<VerifyFinding> problemsOf(Repo repo) {
-        Path dir = repo.repoPath().toAbsolutePath().normalize();
-        return findings.stream().filter(f -> f.severity() != dev.modelkeeper.core.cache.Severity.INFO)
-                .filter(f -> f.repo().map(r -> r.repoDir().toAbsolutePath().normalize().equals(dir)).orElse(false)
-                        || f.path().toAbsolutePath().normalize().startsWith(dir))
-                .toList();
     }
 }
