@@ -77,6 +77,22 @@ public final class CacheContentView extends BorderPane {
 
     private void bindToModel() {
         filter.textProperty().bindBidirectional(model.filterTextProperty());
+        // Ctrl+F (Cmd+F) goes to the filter from anywhere in the window; Escape there clears it
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+F"), () -> {
+                    tabs.getSelectionModel().selectFirst();
+                    filter.requestFocus();
+                    filter.selectAll();
+                });
+            }
+        });
+        filter.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                e.consume();
+            }
+        });
         count.textProperty().bind(model.countTextProperty());
     }
 }

@@ -35,10 +35,26 @@ class CacheContentViewTest {
 
     private static final CacheRoot ROOT = new CacheRoot(Path.of("/c"), CacheKind.HF_HUB, CacheRoot.Origin.DEFAULT, null);
     private CacheContentViewModel model;
+    private final List<String> copied = new java.util.ArrayList<>();
 
     @Start
     void start(Stage stage) {
-        model = new CacheContentViewModel(PathActions.NONE, Locale.ENGLISH,
+        var actions = new PathActions() {
+            @Override
+            public void reveal(Path path) {
+            }
+
+            @Override
+            public void copy(Path path) {
+                copied.add(path.toString());
+            }
+
+            @Override
+            public void copyText(String text) {
+                copied.add(text);
+            }
+        };
+        model = new CacheContentViewModel(actions, Locale.ENGLISH,
                 Clock.fixed(RepoFilterTest.NOW, ZoneOffset.UTC));
         stage.setScene(new Scene(new CacheContentView(model), 1000, 600));
         stage.show();
@@ -163,5 +179,55 @@ class CacheContentViewTest {
         assertEquals(1, t.getRoot().getChildren().getFirst().getChildren().size(), "it expands to its revision");
         assertTrue(robot.lookup(".tree-table-row-cell").queryAllAs(javafx.scene.control.TreeTableRow.class).stream()
                 .anyMatch(r -> r.getItem() instanceof ContentRow c && c.isRevision()), "the revision row is shown");
+    }
+
+    @Test
+    void detailValuesEllipsizeInTheMiddleWithTheFullValueInATooltipAndACopyButton(FxRobot robot) {
+        showScan(robot);
+        var t = table(robot);
+        robot.interact(() -> {
+            var repoItem = t.getRoot().getChildren().getFirst();
+            repoItem.setExpanded(true);
+            t.getSelectionModel().select(repoItem.getChildren().getFirst());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var commit = robot.lookup("#detail-commit").queryAs(javafx.scene.control.Label.class);
+        assertEquals("a".repeat(40), commit.getText(), "the whole commit, never cut to what fits");
+        assertEquals(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS, commit.getTextOverrun());
+        assertEquals("a".repeat(40), commit.getTooltip().getText());
+        robot.interact(() -> robot.lookup("#detail-commit-copy").queryButton().fire());
+        assertEquals(List.of("a".repeat(40)), copied);
+    }
+
+    @Test
+    void aFilterMatchingNothingSaysSoAndOffersToClearIt(FxRobot robot) {
+        showScan(robot);
+        robot.interact(() -> model.filterTextProperty().set("nothing-like-this"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("No repo matches \u201cnothing-like-this\u201d.",
+                robot.lookup("#content-empty").queryAs(javafx.scene.control.Label.class).getText());
+        robot.clickOn("#filter-clear");
+        assertEquals(3, names(robot).size());
+        robot.interact(() -> model.clear());
+        assertEquals("Refreshing\u2026", robot.lookup("#content-empty").queryAs(javafx.scene.control.Label.class)
+                .getText(), "a rescan does not claim the cache is empty");
+    }
+
+    @Test
+    void ctrlFFocusesTheFilterAndEscapeClearsIt(FxRobot robot) {
+        showScan(robot);
+        robot.clickOn("org/mid");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+        var filter = robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class);
+        assertTrue(filter.isFocused(), "Ctrl+F focuses the filter");
+        robot.write("org/big");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("org/big"), names(robot));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertEquals("", filter.getText(), "Escape clears it");
+        assertEquals(3, names(robot).size());
     }
 }
