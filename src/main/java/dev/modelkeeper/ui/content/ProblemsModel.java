@@ -27,8 +27,8 @@ import javafx.collections.ObservableList;
  * are all read from here, so they cannot disagree. It holds, per cache root and repo, what the latest
  * scan found and what verify found. A rescan replaces the scan's findings of its root and forgets what
  * verify said about a repo that changed since (a download, a repair, a deletion) or is gone; a verify
- * replaces what an earlier verify said about the scope it covers. Problems are errors and warnings (a
- * cache on storage that is emptied has its own badge). FX thread only.
+ * replaces what an earlier verify said about the scope it covers. Problems are errors and warnings inside
+ * a cache; the state of the cache itself (offline, not created, on storage that is emptied) is a badge. FX thread only.
  */
 public final class ProblemsModel {
 
@@ -37,6 +37,11 @@ public final class ProblemsModel {
             FindingKind.SIZE_MISMATCH, FindingKind.EMPTY_BLOB, FindingKind.WRONG_BLOB, FindingKind.MISSING_FILE,
             FindingKind.EXTRA_FILE, FindingKind.TORCH_HASH_MISMATCH, FindingKind.HUB_CHECK_FAILED,
             FindingKind.UNREADABLE);
+
+    /** What the sidebar says with a badge of its own (Offline, Not created yet, Will vanish). */
+    private static final Set<FindingKind> BADGED = EnumSet.of(FindingKind.EPHEMERAL_LOCATION,
+            FindingKind.ROOT_OFFLINE, FindingKind.ROOT_NOT_CREATED, FindingKind.ROOT_NOT_A_DIRECTORY,
+            FindingKind.ROOT_UNREADABLE);
 
     /** One finding and where it belongs; {@code repoDir} is null for a root-level finding. */
     private record Entry(Path root, Path repoDir, boolean fromVerify, VerifyFinding finding) {
@@ -138,7 +143,7 @@ public final class ProblemsModel {
     }
 
     private static boolean isProblem(VerifyFinding f) {
-        return f.severity() != Severity.INFO && f.kind() != FindingKind.EPHEMERAL_LOCATION;
+        return f.severity() != Severity.INFO && !BADGED.contains(f.kind());
     }
 
     private Path repoDirOf(VerifyFinding f) {
