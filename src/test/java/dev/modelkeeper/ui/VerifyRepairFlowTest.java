@@ -57,11 +57,13 @@ class VerifyRepairFlowTest {
     private AppContext context;
     private MainViewModel model;
     private Path blob;
+    private String commit;
 
     @BeforeEach
     void start(FxRobot robot) throws Exception {
         var repo = FixtureRepo.model("org/name");
         String c = repo.commit(1);
+        commit = c;
         repo.file(c, "config.json", "{}").lfsFile(c, "model.safetensors", WEIGHTS).ref("main", c);
         hub = new HubEmulator().withCdn().add(repo);
         Path cache = dir.resolve("hub");
@@ -187,5 +189,39 @@ class VerifyRepairFlowTest {
         var after = counts(robot);
         assertEquals(after.get(0), after.get(1), "badge and tab agree after the repair");
         assertEquals(after.get(1), after.get(2), "tab and list agree after the repair");
+    }
+
+    @Test
+    void aProblemNamesRepoAndFileAndEnterShowsTheFileWhileItsMenuOffersRepair(FxRobot robot) throws Exception {
+        robot.clickOn("#verify-all");
+        waitForCounts(robot, 2);
+        robot.interact(() -> problemsTab(robot).getTabPane().getSelectionModel().select(problemsTab(robot)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var corrupt = robot.lookup(".finding-subject").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(l -> l.getText().contains("does not") || l.getText().contains("model.safetensors"))
+                .findFirst().orElseThrow();
+        assertEquals("Error \u00b7 org/name: model.safetensors (revision " + commit.substring(0, 7) + ")",
+                corrupt.getText(), "repo and file first, not the blob's hash");
+        javafx.scene.Node cell = corrupt;
+        while (!(cell instanceof javafx.scene.control.ListCell<?>)) {
+            cell = cell.getParent();
+        }
+        var menu = ((javafx.scene.control.ListCell<?>) cell).getContextMenu();
+        var owner = cell;
+        robot.interact(() -> menu.show(owner, javafx.geometry.Side.BOTTOM, 0, 0));
+        var item = menu.getItems().stream().filter(i -> "finding-repair".equals(i.getId())).findFirst().orElseThrow();
+        assertFalse(item.isDisable(), "Repair is offered on the problem");
+        robot.interact(menu::hide);
+        robot.clickOn(corrupt);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeTableView<ContentRow> table =
+                robot.lookup("#content-table").queryAs(javafx.scene.control.TreeTableView.class);
+        var selected = table.getSelectionModel().getSelectedItem().getValue();
+        assertEquals("model.safetensors", selected.file().filePath(), "Enter selects the file in the tree");
+        assertEquals("tab-files", problemsTab(robot).getTabPane().getSelectionModel().getSelectedItem().getId());
     }
 }

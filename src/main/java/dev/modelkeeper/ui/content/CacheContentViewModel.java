@@ -78,7 +78,7 @@ public final class CacheContentViewModel {
     public void setScan(CacheScan scan) {
         byRoot.put(scan.root(), new ArrayList<>(scan.repos()));
         refreshing = false;
-        verify.forget(verify.problems().scanned(scan));
+        verify.scanned(scan);
         rebuild();
     }
 

@@ -22,6 +22,7 @@ public final class VerifyState {
 
     private final Map<Path, Verdict> verdicts = new HashMap<>();
     private final ProblemsModel problems = new ProblemsModel();
+    private final Map<Path, Runnable> afterScan = new HashMap<>();
     private final IntegerProperty changes = new SimpleIntegerProperty();
 
     /** Forgets what an earlier run said about the files and findings a new run covers. */
@@ -44,6 +45,21 @@ public final class VerifyState {
         if (!folders.isEmpty() && verdicts.keySet().removeIf(p -> folders.stream().anyMatch(p::startsWith))) {
             changes.set(changes.get() + 1);
         }
+    }
+
+    /**
+     * Runs {@code then} once the next scan has seen this repo: a verify after a repair must follow the
+     * rescan, or the rescan, seeing the repo changed, would forget what that verify said.
+     */
+    public void afterNextScan(Path repoDir, Runnable then) {
+        afterScan.put(repoDir.toAbsolutePath().normalize(), then);
+    }
+
+    /** A scan of one cache finished: forget what it made stale, then run what waited for it. */
+    public void scanned(dev.modelkeeper.core.cache.CacheScan scan) {
+        forget(problems.scanned(scan));
+        scan.repos().stream().map(r -> afterScan.remove(r.repoPath().toAbsolutePath().normalize()))
+                .filter(java.util.Objects::nonNull).toList().forEach(Runnable::run);
     }
 
     /** Every problem the window knows: the one source of the badges, the tab title and the list. */

@@ -202,8 +202,8 @@ public final class VerifyJobs {
             } else {
                 dialogs.notify(MessageFormat.format(texts.getString("repair.done"), repo.repoId()));
             }
+            state.afterNextScan(repo.repoPath(), () -> verify(root, ContentRow.of(repo), null));
             rescan.run();
-            verify(root, ContentRow.of(repo), null);
         });
         task.setOnFailed(e -> {
             tasks.remove(task);
