@@ -92,9 +92,10 @@ public final class VerifyState {
             return row.status();
         }
         Verdict worst = Verdict.rollUp(known);
-        if (worst == Verdict.VERIFIED && known.size() < files.size()) {
-            return ContentStatus.UNVERIFIED; // part verified only
-        }
-        return ContentStatus.of(worst);
+        ContentStatus verified = worst == Verdict.VERIFIED && known.size() < files.size()
+                ? ContentStatus.UNVERIFIED : ContentStatus.of(worst); // part verified only
+        // good file contents do not mend what the scan found wrong around them (a ref, a dangling link)
+        ContentStatus scan = row.status();
+        return scan.compareTo(ContentStatus.VERIFIED) > 0 && scan.compareTo(verified) > 0 ? scan : verified;
     }
 }

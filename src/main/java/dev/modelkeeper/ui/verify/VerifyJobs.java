@@ -146,13 +146,19 @@ public final class VerifyJobs {
      * and verifies again.
      */
     public void repair(CacheRoot root, Repo repo) {
+        repair(root, repo, false);
+    }
+
+    private void repair(CacheRoot root, Repo repo, boolean justVerified) {
         var problems = state.problems().verifiedProblemsOf(repo);
-        if (problems.isEmpty()) {
+        // a problem only the scan (or only the memo) knows lacks what Repair needs: verify the repo first
+        boolean scanOnly = state.problems().problemsOf(repo).size() > problems.size();
+        if (!justVerified && (problems.isEmpty() || scanOnly)) {
             verify(root, ContentRow.of(repo), report -> {
                 if (state.problems().verifiedProblemsOf(repo).isEmpty()) {
                     dialogs.info(MessageFormat.format(texts.getString("repair.nothing"), repo.repoId()));
                 } else {
-                    repair(root, repo);
+                    repair(root, repo, true);
                 }
             });
             return;

@@ -83,4 +83,13 @@ class ProblemsModelTest {
         problems.verifyStarted(f -> true);
         assertCounts(0);
     }
+
+    @Test
+    void aRememberedVerdictDoesNotHideWhatTheScanFoundWrong() {
+        var state = new VerifyState();
+        Repo broken = repo(10, Finding.of(FindingKind.REF_TRAILING_NEWLINE, DIR.resolve("refs/main")));
+        state.add(java.util.Map.of(broken.revisions().getFirst().files().getFirst().snapshotPath(),
+                dev.modelkeeper.core.verify.Verdict.VERIFIED), List.of());
+        assertEquals(ContentStatus.BROKEN, state.statusOf(ContentRow.of(broken)));
+    }
 }
