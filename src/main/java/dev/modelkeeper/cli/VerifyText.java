@@ -1,10 +1,10 @@
 package dev.modelkeeper.cli;
 
-import dev.modelkeeper.core.cache.FindingTexts;
 import dev.modelkeeper.core.cache.Severity;
 import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.verify.Verdict;
 import dev.modelkeeper.core.verify.VerifyFinding;
+import dev.modelkeeper.core.verify.VerifyFindingTexts;
 import dev.modelkeeper.core.verify.VerifyReport;
 import java.io.PrintStream;
 import java.util.List;
@@ -13,12 +13,12 @@ import java.util.List;
 final class VerifyText {
 
     private final CliTexts texts;
-    private final FindingTexts findingTexts;
+    private final VerifyFindingTexts findingTexts;
     private final PrintStream out;
 
     VerifyText(CliTexts texts, PrintStream out) {
         this.texts = texts;
-        this.findingTexts = new FindingTexts(texts.locale());
+        this.findingTexts = new VerifyFindingTexts(texts.locale());
         this.out = out;
     }
 
@@ -41,7 +41,7 @@ final class VerifyText {
     }
 
     private void finding(VerifyFinding f) {
-        out.println("  " + findingTexts.message(f.finding()));
-        out.println("    " + texts.format("verify.repair", findingTexts.repair(f.finding())));
+        out.println("  " + findingTexts.message(f)); // the repo and file by name, not the blob's hash
+        out.println("    " + texts.format("verify.repair", findingTexts.repair(f)));
     }
 }

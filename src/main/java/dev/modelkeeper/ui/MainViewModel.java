@@ -203,7 +203,7 @@ public final class MainViewModel {
         }
         var items = new ArrayList<RootItemViewModel>();
         items.add(RootItemViewModel.all());
-        found.forEach(r -> items.add(new RootItemViewModel(r, links.get(r))));
+        found.forEach(r -> items.add(new RootItemViewModel(r, links.get(r), content.verify().problems())));
         roots.setAll(items);
         content.clear();
         items.forEach(i -> i.scanningProperty().set(true));
@@ -222,6 +222,7 @@ public final class MainViewModel {
 
     private void rootDone(CacheScan s) {
         content.setScan(s);
+        verifyJobs.recall(s); // the verdicts the memo remembers, shown without reading the files again
         roots.stream().filter(i -> s.root().equals(i.root())).forEach(i -> {
             i.scanProperty().set(s);
             i.scanningProperty().set(false);

@@ -61,7 +61,9 @@ class VerifyCommandTest {
         var r = run();
 
         assertEquals(0, r.code(), r.err() + r.out());
-        assertTrue(r.out().contains("Checked 3 file(s): 3 verified, 0 corrupt"), r.out());
+        assertTrue(r.out().contains("Checked 3 files: 3 verified, 0 corrupt"), r.out());
+        assertTrue(r.out().contains("from 3 files;") || r.out().contains("3 files unchanged"), r.out());
+        assertTrue(!r.out().contains("(s)"), "real plurals, not file(s): " + r.out());
         assertTrue(r.out().contains("No problems found."), r.out());
     }
 
@@ -74,8 +76,9 @@ class VerifyCommandTest {
         assertEquals(5, r.code(), r.err());
         String out = r.out();
         assertTrue(out.indexOf("ERROR (2)") < out.indexOf("WARNING (1)"), out);
-        assertTrue(out.contains("does not match its checksum") && out.contains("Repair: Repair downloads this file again."),
-                out);
+        assertTrue(out.contains("org/name: w.bin (revision " + commit(1).substring(0, 7) + ") does not match its checksum")
+                && out.contains("Repair: Repair downloads this file again."), "named by repo and file, not blob: " + out);
+        assertTrue(!out.contains(repo.etag(commit(1), "w.bin") + " does not match"), out);
         assertTrue(out.contains("Problems remain"), out);
     }
 

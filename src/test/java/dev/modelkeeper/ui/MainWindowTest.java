@@ -130,4 +130,36 @@ class MainWindowTest {
         assertEquals("共 3 个仓库，显示 3 个", robot.lookup("#count").queryAs(Label.class).getText());
         assertTrue(Files.exists(dir.resolve("hub")));
     }
+
+    @Test
+    void theRowMenuOffersRepairOnABrokenRepoLikeTheToolbar(FxRobot robot) throws Exception {
+        var cache = new CacheFixture(dir.resolve("hub"));
+        cache.model("org/broken").file(commit(1), "config.json", "{}").rawRef("main", commit(1) + "\n");
+        var model = open(robot, env(cache.dir()), Locale.ENGLISH);
+
+        var row = robot.lookup(".tree-table-row-cell").queryAllAs(javafx.scene.control.TreeTableRow.class).stream()
+                .filter(r -> r.getItem() instanceof ContentRow c && c.name().equals("org/broken")).findFirst()
+                .orElseThrow();
+        assertEquals(dev.modelkeeper.ui.content.ContentStatus.BROKEN,
+                model.content().verify().statusOf((ContentRow) row.getItem()));
+        var menu = row.getContextMenu();
+        robot.interact(() -> menu.show(row, javafx.geometry.Side.BOTTOM, 0, 0));
+        var repair = menu.getItems().stream().filter(i -> "Repair\u2026".equals(i.getText())).findFirst().orElseThrow();
+        assertTrue(!repair.isDisable(), "Repair is enabled on a Broken repo before any verify");
+        robot.interact(menu::hide);
+        assertEquals("Problems (1)", robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getTabs()
+                .stream().filter(t -> "tab-problems".equals(t.getId())).findFirst().orElseThrow().getText(),
+                "the scan's problems are listed before any verify");
+    }
+
+    @Test
+    void aDefaultCacheNotCreatedYetSaysSoInsteadOfOffline(FxRobot robot) throws Exception {
+        var model = open(robot, Map.of("MODELKEEPER_CONFIG_DIR", dir.resolve("cfg").toString()), Locale.ENGLISH);
+
+        var hub = model.roots().stream().filter(i -> !i.isAll() && i.root().kind() == dev.modelkeeper.core.cache.CacheKind.HF_HUB)
+                .findFirst().orElseThrow();
+        assertEquals(List.of(RootItemViewModel.Badge.NOT_CREATED), hub.badges());
+        assertTrue(robot.lookup(".badge-not_created").queryAllAs(Label.class).stream()
+                .allMatch(l -> l.getText().equals("Not created yet")));
+    }
 }

@@ -23,6 +23,25 @@ public final class FindingTexts {
         return format("finding." + f.kind().name(), f);
     }
 
+    /** What is wrong, with {@code subject} (the repo and file, say) in place of the path. */
+    public String message(Finding f, String subject) {
+        return format("finding." + f.kind().name(), f, subject);
+    }
+
+    /** Whether the sentence for this kind names its path (else a subject goes in front of it). */
+    public boolean namesPath(FindingKind kind) {
+        try {
+            return bundle.getString("finding." + kind.name()).contains("{0}");
+        } catch (MissingResourceException e) {
+            return true;
+        }
+    }
+
+    /** A pattern of this bundle filled in ({@code subject.*} and the like). */
+    public String format(String key, Object... args) {
+        return new MessageFormat(bundle.getString(key), locale).format(args);
+    }
+
     public String repair(Finding f) {
         return format("repair." + f.kind().name(), f);
     }
@@ -33,8 +52,12 @@ public final class FindingTexts {
     }
 
     private String format(String key, Finding f) {
+        return format(key, f, f.path().toString());
+    }
+
+    private String format(String key, Finding f, String subject) {
         try {
-            return new MessageFormat(bundle.getString(key), locale).format(new Object[] {f.path().toString(), f.detail()});
+            return new MessageFormat(bundle.getString(key), locale).format(new Object[] {subject, f.detail()});
         } catch (MissingResourceException e) {
             return f.kind().name() + ": " + f.path();
         }

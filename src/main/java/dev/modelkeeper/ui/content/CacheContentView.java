@@ -43,7 +43,10 @@ public final class CacheContentView extends BorderPane {
         count.setId("count");
         table = new ContentTable(model);
         details = new DetailsPane(model);
-        findings = new FindingsView(model, model.locale());
+        findings = new FindingsView(model, model.locale(), row -> {
+            tabs.getSelectionModel().selectFirst();
+            table.select(row);
+        });
         treemap = new TreemapView(model, repo -> {
             tabs.getSelectionModel().selectFirst();
             table.selectRepo(repo);
@@ -63,8 +66,9 @@ public final class CacheContentView extends BorderPane {
         usage.setId("tab-usage");
         var problems = new Tab(texts.getString("content.tab.problems"), findings);
         problems.setId("tab-problems");
-        model.verify().findings().addListener((javafx.collections.ListChangeListener<Object>) c -> problems.setText(
-                java.text.MessageFormat.format(texts.getString("content.tab.problemsCount"), c.getList().size())));
+        problems.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                java.text.MessageFormat.format(texts.getString("content.tab.problemsCount"),
+                        model.verify().problems().countProperty().get()), model.verify().problems().countProperty()));
         tabs = new TabPane(files, usage, problems);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(bar);
@@ -73,6 +77,22 @@ public final class CacheContentView extends BorderPane {
 
     private void bindToModel() {
         filter.textProperty().bindBidirectional(model.filterTextProperty());
+        // Ctrl+F (Cmd+F) goes to the filter from anywhere in the window; Escape there clears it
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+F"), () -> {
+                    tabs.getSelectionModel().selectFirst();
+                    filter.requestFocus();
+                    filter.selectAll();
+                });
+            }
+        });
+        filter.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                e.consume();
+            }
+        });
         count.textProperty().bind(model.countTextProperty());
     }
 }

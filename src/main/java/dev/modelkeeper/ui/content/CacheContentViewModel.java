@@ -34,6 +34,8 @@ public final class CacheContentViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<ContentRow> selection = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
+    private boolean refreshing;
     private final VerifyState verify = new VerifyState();
     private java.util.function.Consumer<ContentRow> onVerify = r -> { };
     private java.util.function.Consumer<Repo> onRepair = r -> { };
@@ -56,9 +58,10 @@ public final class CacheContentViewModel {
         updateCount();
     }
 
-    /** Removes every row (before a full rescan). */
+    /** Removes every row (before a full rescan); the table says it is refreshing until rows arrive. */
     public void clear() {
         byRoot.clear();
+        refreshing = true;
         rebuild();
     }
 
@@ -74,6 +77,8 @@ public final class CacheContentViewModel {
     /** Replaces all rows of {@code scan.root()} with the finished scan's repos. */
     public void setScan(CacheScan scan) {
         byRoot.put(scan.root(), new ArrayList<>(scan.repos()));
+        refreshing = false;
+        verify.scanned(scan);
         rebuild();
     }
 
@@ -101,6 +106,30 @@ public final class CacheContentViewModel {
 
     public void repair(Repo repo) {
         onRepair.accept(repo);
+    }
+
+    /** The repo a problem is in, among the scanned ones. */
+    public java.util.Optional<Repo> repoOf(dev.modelkeeper.core.verify.VerifyFinding f) {
+        return verify.problems().repoOf(f).flatMap(dir -> byRoot.values().stream().flatMap(List::stream)
+                .filter(r -> ProblemsModel.norm(r.repoPath()).equals(dir)).findFirst());
+    }
+
+    /** The row a problem is about: its file when known, else its revision or its repo. */
+    public java.util.Optional<ContentRow> rowOf(dev.modelkeeper.core.verify.VerifyFinding f) {
+        return repoOf(f).map(repo -> {
+            if (f.files().isEmpty()) {
+                return ContentRow.of(repo);
+            }
+            var ref = f.files().getFirst();
+            var rev = repo.revisions().stream().filter(r -> r.commitHash().equals(ref.commit())).findFirst();
+            var file = rev.flatMap(r -> r.files().stream().filter(x -> x.filePath().equals(ref.filePath())).findFirst());
+            return rev.isEmpty() ? ContentRow.of(repo) : new ContentRow(repo, rev.get(), file.orElse(null));
+        });
+    }
+
+    /** The file to show in the file manager for a problem: the file as the model uses it, not its blob. */
+    public java.nio.file.Path fileOf(dev.modelkeeper.core.verify.VerifyFinding f) {
+        return rowOf(f).filter(r -> r.file() != null).map(ContentRow::path).orElse(f.path());
     }
 
     public PathActions pathActions() {
@@ -136,6 +165,16 @@ public final class CacheContentViewModel {
         return countText.getReadOnlyProperty();
     }
 
+    /** What the table says when it has no row: refreshing, nothing matches the filter, or no models. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** Whether rows are hidden by the filter (the empty table then offers to clear it). */
+    public boolean isFiltering() {
+        return !filterText.get().isBlank();
+    }
+
     private boolean isShown(CacheRoot root) {
         return shownRoot == null || shownRoot.equals(root);
     }
@@ -158,5 +197,8 @@ public final class CacheContentViewModel {
         long total = byRoot.entrySet().stream().filter(e -> isShown(e.getKey()))
                 .mapToLong(e -> e.getValue().size()).sum();
         countText.set(java.text.MessageFormat.format(texts.getString("content.count"), visible.size(), total));
+        emptyText.set(refreshing && total == 0 ? texts.getString("content.refreshing")
+                : isFiltering() && total > 0 ? java.text.MessageFormat.format(texts.getString("content.noMatch"),
+                        filterText.get().strip()) : texts.getString("content.empty"));
     }
 }

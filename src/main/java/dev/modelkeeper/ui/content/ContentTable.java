@@ -32,9 +32,27 @@ final class ContentTable extends TreeTableView<ContentRow> {
         getColumns().setAll(java.util.List.of(nameColumn(), textColumn("type", ContentRow::type, 75),
                 sizeColumn(), numberColumn(), textColumn("refs", ContentRow::refs, 90), modifiedColumn(),
                 statusColumn()));
-        setPlaceholder(new javafx.scene.control.Label(texts.getString("content.empty")));
+        setPlaceholder(placeholder());
         setRowFactory(t -> row());
         bind();
+    }
+
+    /** "No models here yet", "Refreshing…", or "No repo matches …" with a button that clears the filter. */
+    private javafx.scene.Node placeholder() {
+        var text = new javafx.scene.control.Label();
+        text.setId("content-empty");
+        text.setWrapText(true);
+        text.textProperty().bind(model.emptyTextProperty());
+        var clear = new javafx.scene.control.Button(texts.getString("content.filter.clear"));
+        clear.setId("filter-clear");
+        clear.setOnAction(e -> model.filterTextProperty().set(""));
+        clear.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(model::isFiltering,
+                model.filterTextProperty(), model.emptyTextProperty()));
+        clear.managedProperty().bind(clear.visibleProperty());
+        var box = new javafx.scene.layout.VBox(8, text, clear);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.setPadding(new javafx.geometry.Insets(20));
+        return box;
     }
 
     private void bind() {
@@ -159,8 +177,8 @@ final class ContentTable extends TreeTableView<ContentRow> {
         var repair = new MenuItem(texts.getString("content.action.repair"));
         repair.setOnAction(e -> model.repair(row.getItem().repo()));
         var menu = new ContextMenu(verify, repair, new javafx.scene.control.SeparatorMenuItem(), reveal, copy);
-        menu.setOnShowing(e -> repair.setDisable(row.getItem() == null
-                || model.verify().problemsOf(row.getItem().repo()).isEmpty()));
+        // like the toolbar's Repair: verifies first when verify has not looked at the repo yet
+        menu.setOnShowing(e -> repair.setDisable(row.getItem() == null || !needsRepair(row.getItem())));
         row.emptyProperty().addListener((obs, was, empty) -> row.setContextMenu(empty ? null : menu));
         // a repo row can be dragged onto a disk under the sidebar, to keep cold models on another drive
         row.setOnDragDetected(e -> {
@@ -173,6 +191,42 @@ final class ContentTable extends TreeTableView<ContentRow> {
             }
         });
         return row;
+    }
+
+    /** Whether the row's repo has a problem, or a status that Repair could change. */
+    private boolean needsRepair(ContentRow row) {
+        var status = model.verify().statusOf(ContentRow.of(row.repo()));
+        return !model.verify().problems().problemsOf(row.repo()).isEmpty()
+                || status != ContentStatus.VERIFIED && status != ContentStatus.UNVERIFIED;
+    }
+
+    /** Selects a repo, revision or file row, expanding what leads to it, and scrolls to it. */
+    void select(ContentRow target) {
+        if (!model.visibleRepos().contains(target.repo())) {
+            model.filterTextProperty().set(""); // the filter hid it
+        }
+        for (var repoItem : top.getChildren()) {
+            if (repoItem.getValue().repo().equals(target.repo())) {
+                TreeItem<ContentRow> item = repoItem;
+                if (target.revision() != null) {
+                    repoItem.setExpanded(true);
+                    item = child(repoItem, r -> r.revision().commitHash().equals(target.revision().commitHash()));
+                    if (target.file() != null && item != repoItem) {
+                        item.setExpanded(true);
+                        item = child(item, r -> r.file() != null && r.file().filePath().equals(target.file().filePath()));
+                    }
+                }
+                getSelectionModel().select(item);
+                scrollTo(Math.max(0, getRow(item) - 2));
+                requestFocus();
+                return;
+            }
+        }
+    }
+
+    private static TreeItem<ContentRow> child(TreeItem<ContentRow> parent,
+                                              java.util.function.Predicate<ContentRow> which) {
+        return parent.getChildren().stream().filter(i -> which.test(i.getValue())).findFirst().orElse(parent);
     }
 
     /** Selects the row of a repo (used by the treemap). */

@@ -7,7 +7,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -105,18 +104,38 @@ final class DetailsPane extends ScrollPane {
         return l;
     }
 
+    /**
+     * Key and value rows. A value too long for the pane is shortened in the middle (the start and end of
+     * a path or hash say the most), the tooltip shows it whole and the button beside it copies it.
+     */
     private GridPane grid(String... keysAndValues) {
         var grid = new GridPane(8, 4);
+        var valueColumn = new javafx.scene.layout.ColumnConstraints();
+        valueColumn.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        valueColumn.setMinWidth(0);
+        grid.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(), valueColumn);
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            var key = new Label(texts.getString("content.details." + keysAndValues[i]));
+            String name = keysAndValues[i];
+            String text = keysAndValues[i + 1];
+            var key = new Label(texts.getString("content.details." + name));
             key.getStyleClass().add("details-key");
             key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value gives way, never the label
-            var value = new TextField(keysAndValues[i + 1]);
-            value.setEditable(false);
+            var value = new Label(text);
+            value.setId("detail-" + name);
             value.getStyleClass().add("details-value");
-            value.setPrefColumnCount(12);
+            value.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            value.setMinWidth(0);
+            value.setMaxWidth(Double.MAX_VALUE);
+            value.setTooltip(new javafx.scene.control.Tooltip(text));
+            var copy = new Button(texts.getString("content.details.copy"));
+            copy.setId("detail-" + name + "-copy");
+            copy.getStyleClass().add("details-copy");
+            copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            copy.setTooltip(new javafx.scene.control.Tooltip(texts.getString("content.details.copy.tip")));
+            copy.setOnAction(e -> model.pathActions().copyText(text));
+            copy.setFocusTraversable(false);
             GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
-            grid.addRow(i / 2, key, value);
+            grid.addRow(i / 2, key, value, copy);
         }
         return grid;
     }

@@ -1,73 +1,112 @@
 package dev.modelkeeper.ui.content;
 
-import dev.modelkeeper.core.cache.FindingTexts;
-import dev.modelkeeper.core.cache.Severity;
 import dev.modelkeeper.core.verify.VerifyFinding;
+import dev.modelkeeper.core.verify.VerifyFindingTexts;
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import javafx.collections.ListChangeListener;
+import java.util.function.Consumer;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.TreeCell;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
 
 /**
- * The problems panel: what verify found, grouped by severity (errors first). Each line says what is
- * wrong and, below, the repair that would fix it; the path is in the tooltip.
+ * The problems panel: every problem of {@link ProblemsModel}, errors first. Each entry names the repo and
+ * file first, then says what is wrong and what fixing it does, wrapped in full. Double-click or Enter
+ * shows the file in the Files tab; the context menu also offers Repair and the file manager.
  */
-final class FindingsView extends javafx.scene.layout.StackPane {
+final class FindingsView extends ListView<VerifyFinding> {
 
+    private final CacheContentViewModel model;
     private final ResourceBundle texts;
-    private final FindingTexts findingTexts;
-    private final TreeItem<Object> top = new TreeItem<>();
-    private final TreeView<Object> tree = new TreeView<>(top);
-    private final Label placeholder;
+    private final VerifyFindingTexts findingTexts;
+    private final Consumer<ContentRow> showInFiles;
 
-    FindingsView(CacheContentViewModel model, Locale locale) {
+    FindingsView(CacheContentViewModel model, Locale locale, Consumer<ContentRow> showInFiles) {
+        super(model.verify().problems().problems());
+        this.model = model;
         this.texts = model.texts();
-        this.findingTexts = new FindingTexts(locale);
-        tree.setId("findings");
-        tree.setShowRoot(false);
-        placeholder = new Label(texts.getString("findings.empty"));
+        this.findingTexts = new VerifyFindingTexts(locale);
+        this.showInFiles = showInFiles;
+        setId("findings");
+        var placeholder = new Label(texts.getString("findings.empty"));
         placeholder.setWrapText(true);
         placeholder.setPadding(new javafx.geometry.Insets(20));
-        getChildren().addAll(tree, placeholder);
-        tree.setCellFactory(t -> new TreeCell<>() {
-            @Override
-            protected void updateItem(Object item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeIf(k -> k.startsWith("finding-"));
-                if (empty || item == null) {
-                    setText(null);
-                    setTooltip(null);
-                } else if (item instanceof VerifyFinding f) {
-                    setText(findingTexts.message(f.finding()) + "\n    "
-                            + MessageFormat.format(texts.getString("findings.repair"), findingTexts.repair(f.finding())));
-                    setTooltip(new javafx.scene.control.Tooltip(f.path().toString()));
-                } else {
-                    setText(item.toString());
-                    setTooltip(null);
-                    getStyleClass().add("finding-group");
-                }
+        setPlaceholder(placeholder);
+        setCellFactory(v -> new Cell());
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && getSelectionModel().getSelectedItem() != null) {
+                show(getSelectionModel().getSelectedItem());
+                e.consume();
             }
         });
-        model.verify().findings().addListener((ListChangeListener<VerifyFinding>) c -> rebuild(c.getList()));
     }
 
-    private void rebuild(List<? extends VerifyFinding> findings) {
-        top.getChildren().clear();
-        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
-            var group = findings.stream().filter(f -> f.severity() == s).toList();
-            if (group.isEmpty()) {
-                continue;
+    /** Selects the problem's file (or repo) in the Files tab. */
+    void show(VerifyFinding f) {
+        model.rowOf(f).ifPresent(showInFiles);
+    }
+
+    private final class Cell extends ListCell<VerifyFinding> {
+        private final Label subject = new Label();
+        private final Label message = new Label();
+        private final Label repair = new Label();
+        private final VBox box = new VBox(2, subject, message, repair);
+
+        Cell() {
+            setPrefWidth(0); // as wide as the list: long sentences wrap instead of being cut off
+            subject.getStyleClass().add("finding-subject");
+            repair.getStyleClass().add("finding-repair");
+            for (Label l : new Label[] {subject, message, repair}) {
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
-            var node = new TreeItem<Object>(findingTexts.severity(s) + " (" + group.size() + ")");
-            group.forEach(f -> node.getChildren().add(new TreeItem<>(f)));
-            node.setExpanded(true);
-            top.getChildren().add(node);
+            setContextMenu(menu());
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
+                    show(getItem());
+                }
+            });
         }
-        placeholder.setVisible(top.getChildren().isEmpty());
+
+        @Override
+        protected void updateItem(VerifyFinding f, boolean empty) {
+            super.updateItem(f, empty);
+            getStyleClass().removeIf(k -> k.startsWith("finding-"));
+            if (empty || f == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            getStyleClass().add("finding-" + f.severity().name().toLowerCase(Locale.ROOT));
+            subject.setText(findingTexts.severity(f.severity()) + " \u00b7 " + findingTexts.subject(f));
+            message.setText(findingTexts.shortMessage(f));
+            repair.setText(MessageFormat.format(texts.getString("findings.repair"), findingTexts.repair(f)));
+            setTooltip(new javafx.scene.control.Tooltip(f.path().toString()));
+            setGraphic(box);
+        }
+
+        private ContextMenu menu() {
+            var show = new MenuItem(texts.getString("findings.action.show"));
+            show.setOnAction(e -> show(getItem()));
+            var repairItem = new MenuItem(texts.getString("content.action.repair"));
+            repairItem.setId("finding-repair");
+            repairItem.setOnAction(e -> model.repoOf(getItem()).ifPresent(model::repair));
+            var reveal = new MenuItem(texts.getString("content.action.reveal"));
+            reveal.setOnAction(e -> model.pathActions().reveal(model.fileOf(getItem())));
+            var menu = new ContextMenu(show, repairItem, new SeparatorMenuItem(), reveal);
+            menu.setOnShowing(e -> {
+                boolean known = getItem() != null && model.rowOf(getItem()).isPresent();
+                show.setDisable(!known);
+                repairItem.setDisable(getItem() == null || model.repoOf(getItem()).isEmpty());
+            });
+            return menu;
+        }
     }
 }

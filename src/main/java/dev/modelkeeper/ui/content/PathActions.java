@@ -20,4 +20,11 @@ public interface PathActions {
 
     /** Puts the path on the clipboard as text. */
     void copy(Path path);
+
+    /** Puts any text (a commit hash, a size) on the clipboard. FX thread. */
+    default void copyText(String text) {
+        var content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.modelkeeper.ui.content;
 
 import dev.modelkeeper.core.cache.CachedFile;
-import dev.modelkeeper.core.cache.Repo;
 import dev.modelkeeper.core.verify.Verdict;
 import dev.modelkeeper.core.verify.VerifyFinding;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * What verify found, for the status column and the problems panel: a verdict per snapshot entry and the
@@ -23,24 +20,50 @@ import javafx.collections.ObservableList;
 public final class VerifyState {
 
     private final Map<Path, Verdict> verdicts = new HashMap<>();
-    private final ObservableList<VerifyFinding> findings = FXCollections.observableArrayList();
+    private final ProblemsModel problems = new ProblemsModel();
+    private final Map<Path, Runnable> afterScan = new HashMap<>();
     private final IntegerProperty changes = new SimpleIntegerProperty();
 
-    /** Forgets what an earlier run said about the paths a new run covers. */
-    public void startRun(Predicate<Path> covers) {
+    /** Forgets what an earlier run said about the files and findings a new run covers. */
+    public void startRun(Predicate<Path> covers, Predicate<VerifyFinding> coversFinding) {
         verdicts.keySet().removeIf(covers);
-        findings.removeIf(f -> covers.test(f.path()));
+        problems.verifyStarted(coversFinding);
         changes.set(changes.get() + 1);
     }
 
     public void add(Map<Path, Verdict> newVerdicts, List<VerifyFinding> newFindings) {
         newVerdicts.forEach((p, v) -> verdicts.put(p.toAbsolutePath().normalize(), v));
-        findings.addAll(newFindings);
+        if (!newFindings.isEmpty()) {
+            problems.verified(newFindings);
+        }
         changes.set(changes.get() + 1);
     }
 
-    public ObservableList<VerifyFinding> findings() {
-        return findings;
+    /** Forgets the verdicts on files below these folders (repos that changed since they were verified). */
+    public void forget(List<Path> folders) {
+        if (!folders.isEmpty() && verdicts.keySet().removeIf(p -> folders.stream().anyMatch(p::startsWith))) {
+            changes.set(changes.get() + 1);
+        }
+    }
+
+    /**
+     * Runs {@code then} once the next scan has seen this repo: a verify after a repair must follow the
+     * rescan, or the rescan, seeing the repo changed, would forget what that verify said.
+     */
+    public void afterNextScan(Path repoDir, Runnable then) {
+        afterScan.put(repoDir.toAbsolutePath().normalize(), then);
+    }
+
+    /** A scan of one cache finished: forget what it made stale, then run what waited for it. */
+    public void scanned(dev.modelkeeper.core.cache.CacheScan scan) {
+        forget(problems.scanned(scan));
+        scan.repos().stream().map(r -> afterScan.remove(r.repoPath().toAbsolutePath().normalize()))
+                .filter(java.util.Objects::nonNull).toList().forEach(Runnable::run);
+    }
+
+    /** Every problem the window knows: the one source of the badges, the tab title and the list. */
+    public ProblemsModel problems() {
+        return problems;
     }
 
     /** Ticks after every batch of results. */
@@ -68,18 +91,10 @@ public final class VerifyState {
             return row.status();
         }
         Verdict worst = Verdict.rollUp(known);
-        if (worst == Verdict.VERIFIED && known.size() < files.size()) {
-            return ContentStatus.UNVERIFIED; // part verified only
-        }
-        return ContentStatus.of(worst);
-    }
-
-    /** Findings about this repo that Repair could act on or that need attention. */
-    public List<VerifyFinding> problemsOf(Repo repo) {
-        Path dir = repo.repoPath().toAbsolutePath().normalize();
-        return findings.stream().filter(f -> f.severity() != dev.modelkeeper.core.cache.Severity.INFO)
-                .filter(f -> f.repo().map(r -> r.repoDir().toAbsolutePath().normalize().equals(dir)).orElse(false)
-                        || f.path().toAbsolutePath().normalize().startsWith(dir))
-                .toList();
+        ContentStatus verified = worst == Verdict.VERIFIED && known.size() < files.size()
+                ? ContentStatus.UNVERIFIED : ContentStatus.of(worst); // part verified only
+        // good file contents do not mend what the scan found wrong around them (a ref, a dangling link)
+        ContentStatus scan = row.status();
+        return scan.compareTo(ContentStatus.VERIFIED) > 0 && scan.compareTo(verified) > 0 ? scan : verified;
     }
 }

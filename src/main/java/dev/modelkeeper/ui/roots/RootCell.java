@@ -53,6 +53,7 @@ final class RootCell extends ListCell<RootItemViewModel> {
         if (old != null) {
             old.scanProperty().removeListener(refresh);
             old.scanningProperty().removeListener(refresh);
+            old.problemsChanged().removeListener(refresh);
         }
         super.updateItem(item, empty);
         if (empty || item == null) {
@@ -61,6 +62,7 @@ final class RootCell extends ListCell<RootItemViewModel> {
         }
         item.scanProperty().addListener(refresh);
         item.scanningProperty().addListener(refresh);
+        item.problemsChanged().addListener(refresh);
         fill(item);
         setGraphic(card);
     }

@@ -10,7 +10,9 @@ import dev.modelkeeper.core.cache.Severity;
 import dev.modelkeeper.core.fs.FileSystemInfo;
 import java.util.ArrayList;
 import java.util.List;
+import dev.modelkeeper.ui.content.ProblemsModel;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -29,15 +31,25 @@ public final class RootItemViewModel {
     private final BooleanProperty scanning = new SimpleBooleanProperty();
 
     private final Path linkTarget;
+    private final ReadOnlyIntegerProperty problems;
 
     public RootItemViewModel(CacheRoot root) {
-        this(root, null);
+        this(root, null, null);
     }
 
-    /** @param linkTarget where the root's path leads when it is a link (a cache moved to another disk) */
-    public RootItemViewModel(CacheRoot root, Path linkTarget) {
+    /**
+     * @param linkTarget where the root's path leads when it is a link (a cache moved to another disk)
+     * @param problems   the window's problems, which the badge counts; null counts the scan's findings
+     */
+    public RootItemViewModel(CacheRoot root, Path linkTarget, ProblemsModel problems) {
         this.root = root;
         this.linkTarget = linkTarget;
+        this.problems = problems == null || root == null ? null : problems.countProperty(root.path());
+    }
+
+    /** Ticks when the number of problems changes (the card repaints its badge). */
+    public javafx.beans.Observable problemsChanged() {
+        return problems != null ? problems : scan;
     }
 
     /** Where the cache really lives when its path is a link, else null. */
@@ -81,8 +93,11 @@ public final class RootItemViewModel {
         return scan.get() == null ? 0 : scan.get().sizeOnDisk();
     }
 
-    /** Findings of warning or error severity, root and repo level. */
+    /** Problems in this cache: what the Problems tab lists for it (warnings and errors). */
     public long problemCount() {
+        if (problems != null) {
+            return problems.get();
+        }
         if (scan.get() == null) {
             return 0;
         }

@@ -76,7 +76,9 @@ public final class VerifyJobs {
     public void verifyAll(List<CacheRoot> roots) {
         var holding = roots.stream().filter(CacheRoot::holdsModels).toList();
         if (!holding.isEmpty()) {
-            run(VerifyScope.everything(holding), p -> holding.stream().anyMatch(r -> p.startsWith(r.path())), null);
+            Predicate<Path> covers = p -> holding.stream().anyMatch(r -> p.startsWith(r.path()));
+            run(VerifyScope.everything(holding), covers, f -> covers.test(f.path())
+                    || f.repo().map(r -> covers.test(r.repoDir())).orElse(false), null);
         }
     }
 
@@ -86,11 +88,13 @@ public final class VerifyJobs {
                 : row.isRevision() ? VerifyScope.revision(root, row.repo().repoPath(), row.revision().commitHash())
                 : VerifyScope.file(root, row.repo().repoPath(), row.revision().commitHash(), row.file().snapshotPath());
         Path covered = row.path();
-        run(scope, p -> p.startsWith(covered) || row.isRepo() && p.startsWith(row.repo().repoPath()), then);
+        run(scope, p -> p.startsWith(covered) || row.isRepo() && p.startsWith(row.repo().repoPath()),
+                VerifyCoverage.of(row), then);
     }
 
-    private void run(VerifyScope scope, Predicate<Path> covers, Consumer<VerifyReport> then) {
-        state.startRun(covers);
+    private void run(VerifyScope scope, Predicate<Path> covers, Predicate<VerifyFinding> coversFinding,
+                     Consumer<VerifyReport> then) {
+        state.startRun(covers, coversFinding);
         var batch = new Batch(state);
         Operation<VerifyReport> op = new VerifyOperation(scope, store, batch, Runtime.getRuntime().availableProcessors(),
                 Optional.empty());
@@ -117,6 +121,16 @@ public final class VerifyJobs {
         verifyExecutor.execute(task);
     }
 
+    /** Shows what the verify memo remembers about a freshly scanned cache (Verified, Corrupt) without reading. */
+    public void recall(dev.modelkeeper.core.cache.CacheScan scan) {
+        verifyExecutor.execute(() -> {
+            var recalled = MemoRecall.of(scan, store);
+            if (!recalled.verdicts().isEmpty()) {
+                Platform.runLater(() -> state.add(recalled.verdicts(), recalled.findings()));
+            }
+        });
+    }
+
     private void saveQuietly() {
         verifyExecutor.execute(() -> {
             try {
@@ -132,13 +146,19 @@ public final class VerifyJobs {
      * and verifies again.
      */
     public void repair(CacheRoot root, Repo repo) {
-        var problems = state.problemsOf(repo);
-        if (problems.isEmpty()) {
+        repair(root, repo, false);
+    }
+
+    private void repair(CacheRoot root, Repo repo, boolean justVerified) {
+        var problems = state.problems().verifiedProblemsOf(repo);
+        // a problem only the scan (or only the memo) knows lacks what Repair needs: verify the repo first
+        boolean scanOnly = state.problems().problemsOf(repo).size() > problems.size();
+        if (!justVerified && (problems.isEmpty() || scanOnly)) {
             verify(root, ContentRow.of(repo), report -> {
-                if (state.problemsOf(repo).isEmpty()) {
+                if (state.problems().verifiedProblemsOf(repo).isEmpty()) {
                     dialogs.info(MessageFormat.format(texts.getString("repair.nothing"), repo.repoId()));
                 } else {
-                    repair(root, repo);
+                    repair(root, repo, true);
                 }
             });
             return;
@@ -188,8 +208,8 @@ public final class VerifyJobs {
             } else {
                 dialogs.notify(MessageFormat.format(texts.getString("repair.done"), repo.repoId()));
             }
+            state.afterNextScan(repo.repoPath(), () -> verify(root, ContentRow.of(repo), null));
             rescan.run();
-            verify(root, ContentRow.of(repo), null);
         });
         task.setOnFailed(e -> {
             tasks.remove(task);
@@ -214,7 +234,9 @@ public final class VerifyJobs {
     private String describe(RepairPlan plan) {
         var lines = new ArrayList<String>();
         for (RepairAction a : plan.actions()) {
-            lines.add("• " + MessageFormat.format(texts.getString("repair.action." + a.kind().name()), name(a),
+            // a link whose file is gone is fixed by a download, and the user should read that
+            String kind = a.kind() == RepairAction.Kind.RELINK && a.needsNetwork() ? "RELINK_FETCH" : a.kind().name();
+            lines.add("• " + MessageFormat.format(texts.getString("repair.action." + kind), name(a),
                     a.bytes() > 0 ? dev.modelkeeper.ui.content.Formats.size(a.bytes()) : "?"));
         }
         if (!plan.manual().isEmpty()) {

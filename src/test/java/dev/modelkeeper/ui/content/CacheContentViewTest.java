@@ -35,10 +35,26 @@ class CacheContentViewTest {
 
     private static final CacheRoot ROOT = new CacheRoot(Path.of("/c"), CacheKind.HF_HUB, CacheRoot.Origin.DEFAULT, null);
     private CacheContentViewModel model;
+    private final List<String> copied = new java.util.ArrayList<>();
 
     @Start
     void start(Stage stage) {
-        model = new CacheContentViewModel(PathActions.NONE, Locale.ENGLISH,
+        var actions = new PathActions() {
+            @Override
+            public void reveal(Path path) {
+            }
+
+            @Override
+            public void copy(Path path) {
+                copied.add(path.toString());
+            }
+
+            @Override
+            public void copyText(String text) {
+                copied.add(text);
+            }
+        };
+        model = new CacheContentViewModel(actions, Locale.ENGLISH,
                 Clock.fixed(RepoFilterTest.NOW, ZoneOffset.UTC));
         stage.setScene(new Scene(new CacheContentView(model), 1000, 600));
         stage.show();
@@ -126,5 +142,92 @@ class CacheContentViewTest {
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> robot.lookup(".treemap-tile").queryAll().size() == 3);
         assertEquals(3, robot.lookup(".treemap-tile").queryAll().size());
+    }
+
+    /** Repo rows whose disclosure arrow is on screen, by name. */
+    private List<String> expandableRows(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".tree-table-row-cell").queryAllAs(javafx.scene.control.TreeTableRow.class).stream()
+                .filter(r -> r.getTreeItem() != null && r.getItem() instanceof ContentRow c && c.isRepo())
+                .filter(r -> r.getDisclosureNode() != null && r.getDisclosureNode().isVisible()
+                        && r.getDisclosureNode().getScene() != null)
+                .map(r -> ((ContentRow) r.getItem()).name()).sorted().toList();
+    }
+
+    @Test
+    void repoRowsStayExpandableAfterFilteringClearingAndRescanning(FxRobot robot) {
+        showScan(robot);
+        var all = List.of("org/big", "org/data", "org/mid");
+        assertEquals(all, expandableRows(robot));
+
+        robot.clickOn("#filter").write("type:dataset");
+        assertEquals(List.of("org/data"), expandableRows(robot));
+        robot.interact(() -> model.filterTextProperty().set(""));
+        assertEquals(all, expandableRows(robot), "clearing the filter brings the arrows back");
+        showScan(robot); // a rescan replaces every row
+        assertEquals(all, expandableRows(robot), "a rescan keeps the arrows");
+        robot.interact(() -> { // as the window rescans: empty, rows streaming in, then the finished scan
+            model.clear();
+            model.addRepo(ROOT, repo(RepoType.MODEL, "org/mid", 5_000));
+        });
+        showScan(robot);
+        assertEquals(all, expandableRows(robot), "a streamed rescan keeps the arrows");
+
+        var t = table(robot);
+        robot.interact(() -> t.getRoot().getChildren().getFirst().setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, t.getRoot().getChildren().getFirst().getChildren().size(), "it expands to its revision");
+        assertTrue(robot.lookup(".tree-table-row-cell").queryAllAs(javafx.scene.control.TreeTableRow.class).stream()
+                .anyMatch(r -> r.getItem() instanceof ContentRow c && c.isRevision()), "the revision row is shown");
+    }
+
+    @Test
+    void detailValuesEllipsizeInTheMiddleWithTheFullValueInATooltipAndACopyButton(FxRobot robot) {
+        showScan(robot);
+        var t = table(robot);
+        robot.interact(() -> {
+            var repoItem = t.getRoot().getChildren().getFirst();
+            repoItem.setExpanded(true);
+            t.getSelectionModel().select(repoItem.getChildren().getFirst());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var commit = robot.lookup("#detail-commit").queryAs(javafx.scene.control.Label.class);
+        assertEquals("a".repeat(40), commit.getText(), "the whole commit, never cut to what fits");
+        assertEquals(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS, commit.getTextOverrun());
+        assertEquals("a".repeat(40), commit.getTooltip().getText());
+        robot.interact(() -> robot.lookup("#detail-commit-copy").queryButton().fire());
+        assertEquals(List.of("a".repeat(40)), copied);
+    }
+
+    @Test
+    void aFilterMatchingNothingSaysSoAndOffersToClearIt(FxRobot robot) {
+        showScan(robot);
+        robot.interact(() -> model.filterTextProperty().set("nothing-like-this"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("No repo matches \u201cnothing-like-this\u201d.",
+                robot.lookup("#content-empty").queryAs(javafx.scene.control.Label.class).getText());
+        robot.clickOn("#filter-clear");
+        assertEquals(3, names(robot).size());
+        robot.interact(() -> model.clear());
+        assertEquals("Refreshing\u2026", robot.lookup("#content-empty").queryAs(javafx.scene.control.Label.class)
+                .getText(), "a rescan does not claim the cache is empty");
+    }
+
+    @Test
+    void ctrlFFocusesTheFilterAndEscapeClearsIt(FxRobot robot) {
+        showScan(robot);
+        robot.clickOn("org/mid");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+        var filter = robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class);
+        assertTrue(filter.isFocused(), "Ctrl+F focuses the filter");
+        robot.write("org/big");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("org/big"), names(robot));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertEquals("", filter.getText(), "Escape clears it");
+        assertEquals(3, names(robot).size());
     }
 }
