@@ -141,7 +141,10 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
             cancel.cancel(); // stop the other files; their partial data stays and resumes next time
             throw outer.isCancelled() ? new CancelledException() : e;
         } finally {
-            pool.shutdownNow();
+            // the files are stopped by the cancel; waiting lets them record what they wrote before we return
+            if (Workers.finish(pool)) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 link.close();
             } catch (Exception ignored) {
