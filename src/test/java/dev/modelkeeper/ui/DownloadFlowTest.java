@@ -87,10 +87,12 @@ class DownloadFlowTest {
                 .queryAs(Label.class).getText().startsWith("2 files, 1.0 MB to fetch"));
         robot.clickOn("Download");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#jobs")
-                .queryAs(TaskProgressView.class).getTasks().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#downloads .download-row").tryQuery()
+                .isPresent());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.content().visibleRepos().stream()
                 .anyMatch(r -> r.repoId().equals("org/name")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#downloads .download-row").tryQuery()
+                .isEmpty());
         assertTrue(robot.lookup("#jobs").queryAs(TaskProgressView.class).getTasks().isEmpty());
         assertTrue(Files.exists(dir.resolve("hub/models--org--name/refs/main")));
     }
@@ -115,10 +117,12 @@ class DownloadFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
                 .anyMatch(t -> t.getProgress() > 0 && t.getProgress() < 1)).get());
 
-        robot.interact(() -> robot.lookup("#jobs").lookup(".button").queryAs(Button.class).fire());
+        robot.clickOn(".cancel-download-button");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#choose-dialog").tryQuery().isPresent());
+        robot.clickOn("Delete downloaded part");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().isEmpty())
-                .get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().isEmpty()
+                && model.downloads().entries().isEmpty()).get());
         try (var blobs = Files.list(dir.resolve("hub/models--org--name/blobs"))) {
             assertTrue(blobs.noneMatch(p -> p.getFileName().toString().length() == 64), "no unverified blob");
         }
@@ -132,9 +136,14 @@ class DownloadFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
                 .anyMatch(t -> t.getProgress() > 0.2 && t.getProgress() < 0.8)).get());
 
-        robot.interact(() -> robot.lookup(".pause-button").queryAs(Button.class).fire());
+        robot.clickOn(".pause-button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().isEmpty()
-                && model.paused().size() == 1).get());
+                && model.downloads().entries().size() == 1
+                && model.downloads().entries().getFirst().onDiskProperty().get() > 0).get());
+        assertTrue(robot.lookup("#downloads .download-text").queryAs(Label.class).getText()
+                .matches("Paused · \\d+(\\.\\d)? kB already downloaded"),
+                robot.lookup("#downloads .download-text").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#downloads .cancel-download-button").tryQuery().isPresent());
         Path blobs = dir.resolve("hub/models--org--name/blobs");
         try (var files = Files.list(blobs)) {
             assertTrue(files.anyMatch(p -> p.toString().endsWith(".incomplete")), "the partial is kept");
@@ -142,7 +151,7 @@ class DownloadFlowTest {
         long servedBeforeResume = hub.bytesServed();
 
         hub.throttle(0);
-        robot.interact(() -> robot.lookup(".resume-button").queryAs(Button.class).fire());
+        robot.clickOn(".resume-button");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> model.content().visibleRepos().stream()
                 .anyMatch(r -> r.repoId().equals("org/name")));
 
@@ -150,7 +159,7 @@ class DownloadFlowTest {
         // only what was in flight when pausing (the emulator writes 64 KiB pieces) may come twice
         assertTrue(hub.bytesServed() - total <= 2 * 64 * 1024,
                 "fetched again: " + (hub.bytesServed() - total) + " of " + servedBeforeResume);
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> model.paused().isEmpty()).get());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> model.downloads().entries().isEmpty()).get());
     }
 
     @Test
@@ -159,15 +168,29 @@ class DownloadFlowTest {
         openDialogFor(robot, "org/name");
         robot.clickOn("Download");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
-                .anyMatch(t -> t.getProgress() > 0)).get());
+                .anyMatch(t -> t.getProgress() > 0.3)).get());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("cfg/state/downloads.json")));
+        context.close(); // quitting: the running download stops and stays in the queue
 
         var env = new Environment(Map.of("HF_ENDPOINT", hub.url(), "HF_HUB_CACHE", dir.resolve("hub").toString(),
                 "MODELKEEPER_CONFIG_DIR", dir.resolve("cfg").toString()), dir.resolve("home"), Environment.Os.LINUX);
         try (var restarted = AppContext.create(env, Locale.ENGLISH)) {
-            var again = restarted.mainViewModel().paused();
+            var again = restarted.mainViewModel().downloads().entries();
             assertEquals(1, again.size());
-            assertEquals("org/name", again.getFirst().repoId());
+            assertEquals("org/name", again.getFirst().request().repoId());
+            robot.interact(() -> {
+                var stage = new Stage();
+                stage.setScene(new Scene(new MainView(restarted.mainViewModel(), new UiTestSupport.NoActions()), 1100,
+                        700));
+                stage.show();
+            });
+            var row = robot.lookup(n -> n.getStyleClass().contains("download-row")
+                    && n.getScene().getRoot() != robot.lookup("#main").query()).queryAs(javafx.scene.layout.HBox.class);
+            assertTrue(row.isVisible() && row.getParent().isVisible(), "the paused download shows in the window");
+            assertTrue(row.lookup(".resume-button").isVisible());
+            assertTrue(row.lookup(".cancel-download-button").isVisible());
+            assertTrue(((Label) row.lookup(".download-text")).getText().matches("Paused · \\d+(\\.\\d)? kB already downloaded"),
+                    ((Label) row.lookup(".download-text")).getText());
         }
     }
 }
