@@ -97,23 +97,67 @@ class DownloadFlowTest {
         assertTrue(Files.exists(dir.resolve("hub/models--org--name/refs/main")));
     }
 
-    @Test
-    void aFailingDownloadSaysWhyAndCanBeClosed(FxRobot robot) throws Exception {
-        openDialogFor(robot, "org/missing");
+    /** Previews (Download is off until a preview succeeded), then starts the download. */
+    private void previewAndDownload(FxRobot robot) throws Exception {
+        robot.clickOn("#download-preview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !downloadButton(robot).isDisabled());
         robot.clickOn("Download");
+    }
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .content").tryQuery()
-                .map(n -> ((Label) n).getText().contains("org/missing was not found")).orElse(false));
-        robot.interact(() -> robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
-                .filter(b -> b.getText().equals("Close")).findFirst().orElseThrow().fire());
-        assertEquals(0, model.tasks().size());
+    private static Button downloadButton(FxRobot robot) {
+        return robot.lookup("#download-dialog .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Download")).findFirst().orElseThrow();
+    }
+
+    /** What the label really shows: JavaFX cuts a text that does not fit to "…" in its inner Text node. */
+    private static String shown(Label label) {
+        return ((javafx.scene.text.Text) label.lookup(".text")).getText();
+    }
+
+    @Test
+    void aMissingRepoIsExplainedInFullAndCannotBeDownloaded(FxRobot robot) throws Exception {
+        openDialogFor(robot, "org/missing");
+        assertTrue(downloadButton(robot).isDisabled(), "not before a preview");
+        assertTrue(robot.lookup("#download-hint").queryAs(Label.class).getText().startsWith("Press Preview first"));
+
+        robot.clickOn("#download-preview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#download-preview-text")
+                .queryAs(Label.class).getText().contains("org/missing was not found"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var message = robot.lookup("#download-preview-text").queryAs(Label.class);
+        assertEquals(message.getText(), shown(message), "the whole message shows");
+        assertTrue(message.getText().endsWith("sign in with a token that has access."), message.getText());
+        assertTrue(downloadButton(robot).isDisabled());
+        assertTrue(robot.lookup("#download-hint").queryAs(Label.class).getText().startsWith("Download stays off"));
+        for (Label label : robot.lookup("#download-dialog .label").queryAllAs(Label.class)) {
+            if (label.isVisible() && !label.getText().isEmpty()) {
+                assertEquals(label.getText(), shown(label), "a label is cut");
+            }
+        }
+    }
+
+    @Test
+    void aGatedRepoIsRecognisedInThePreview(FxRobot robot) throws Exception {
+        var gated = FixtureRepo.model("org/gated");
+        String c = gated.commit(1);
+        gated.lfsFile(c, "model.safetensors", new byte[1000]).ref("main", c);
+        hub.add(gated).gateFiles("models", "org/gated", "hf_granted");
+        openDialogFor(robot, "org/gated");
+
+        robot.clickOn("#download-preview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#download-preview-text")
+                .queryAs(Label.class).getText().contains("gated"));
+
+        assertTrue(downloadButton(robot).isDisabled());
+        assertTrue(Files.notExists(dir.resolve("hub/models--org--gated")));
     }
 
     @Test
     void cancellingARunningDownloadStopsItWithoutABlob(FxRobot robot) throws Exception {
         hub.throttle(200_000);
         openDialogFor(robot, "org/name");
-        robot.clickOn("Download");
+        previewAndDownload(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
                 .anyMatch(t -> t.getProgress() > 0 && t.getProgress() < 1)).get());
 
@@ -132,7 +176,7 @@ class DownloadFlowTest {
     void pauseKeepsThePartialAndResumeFinishesWithoutFetchingItAgain(FxRobot robot) throws Exception {
         hub.throttle(300_000);
         openDialogFor(robot, "org/name");
-        robot.clickOn("Download");
+        previewAndDownload(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
                 .anyMatch(t -> t.getProgress() > 0.2 && t.getProgress() < 0.8)).get());
 
@@ -166,7 +210,7 @@ class DownloadFlowTest {
     void unfinishedDownloadsComeBackAfterARestartReadyToResume(FxRobot robot) throws Exception {
         hub.throttle(200_000);
         openDialogFor(robot, "org/name");
-        robot.clickOn("Download");
+        previewAndDownload(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
                 .anyMatch(t -> t.getProgress() > 0.3)).get());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("cfg/state/downloads.json")));
