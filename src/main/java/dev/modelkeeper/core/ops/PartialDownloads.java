@@ -51,7 +51,8 @@ public final class PartialDownloads {
     /**
      * Deletes the partial files of a repo, each under its blob's {@code .locks} lock so that no running
      * download (of this or another program) loses a file it writes to; those are left and counted.
-     * Blobs, snapshots and refs are never touched.
+     * Blobs and snapshot files are never touched; a repo folder left with nothing in it but refs, a tree
+     * listing and empty folders (the download never got a file) is removed.
      *
      * @return the files that were in use and stay
      */
@@ -68,6 +69,9 @@ public final class PartialDownloads {
             try (var held = lock.get()) {
                 Files.deleteIfExists(p);
             }
+        }
+        if (busy.isEmpty()) {
+            RepoFolders.removeIfNothingFetched(layout);
         }
         return busy;
     }
