@@ -114,9 +114,13 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         mainViewModel.closing();
         scanExecutor.shutdownNow();
-        downloadExecutor.shutdownNow();
+        downloadExecutor.shutdown();
         ioExecutor.shutdown();
         try {
+            // stopped downloads record what they fetched (their journals) before the process ends
+            if (!downloadExecutor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                downloadExecutor.shutdownNow();
+            }
             // let a pending settings save finish: losing the window position is minor, a torn file is not
             ioExecutor.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {

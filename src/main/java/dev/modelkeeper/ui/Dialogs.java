@@ -23,6 +23,14 @@ public interface Dialogs {
         return false;
     }
 
+    /**
+     * A question with a few answers (the last one backs out); returns the index of the chosen answer, or -1
+     * when the dialog was closed without one.
+     */
+    default int choose(String message, String... answers) {
+        return -1;
+    }
+
     /** A short note that a background job finished (a notification, not a modal dialog). */
     default void notify(String message) {
     }

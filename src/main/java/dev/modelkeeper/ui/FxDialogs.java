@@ -76,6 +76,23 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public int choose(String message, String... answers) {
+        var buttons = new javafx.scene.control.ButtonType[answers.length];
+        for (int i = 0; i < answers.length; i++) {
+            buttons[i] = new javafx.scene.control.ButtonType(answers[i], i == answers.length - 1
+                    ? javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE : javafx.scene.control.ButtonBar.ButtonData.OTHER);
+        }
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, message, buttons);
+        alert.initOwner(owner);
+        alert.setHeaderText(null);
+        alert.setTitle("ModelKeeper");
+        alert.getDialogPane().setId("choose-dialog");
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole question shows
+        var chosen = alert.showAndWait();
+        return chosen.map(java.util.List.of(buttons)::indexOf).orElse(-1);
+    }
+
+    @Override
     public void notify(String message) {
         if (owner == null) {
             return;

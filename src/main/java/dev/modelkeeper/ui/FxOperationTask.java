@@ -14,6 +14,8 @@ public final class FxOperationTask<R> extends Task<R> {
     private final Operation<R> operation;
     private final Cancellation cancellation = Cancellation.create();
     private final TransferRate rate;
+    private final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+    private volatile boolean started;
 
     public FxOperationTask(Operation<R> operation) {
         this(operation, null);
@@ -31,8 +33,25 @@ public final class FxOperationTask<R> extends Task<R> {
         return rate != null;
     }
 
+    /**
+     * Completes once the operation really returned. A cancelled task reports CANCELLED at once, while its
+     * operation may still be closing files; whoever touches those files next waits for this.
+     */
+    public java.util.concurrent.CompletionStage<Void> ended() {
+        return ended;
+    }
+
     @Override
     protected R call() throws Exception {
+        started = true;
+        try {
+            return runOperation();
+        } finally {
+            ended.complete(null);
+        }
+    }
+
+    private R runOperation() throws Exception {
         return operation.run(new ProgressListener() {
             @Override
             public void progress(long done, long total) {
@@ -54,5 +73,8 @@ public final class FxOperationTask<R> extends Task<R> {
     @Override
     protected void cancelled() {
         cancellation.cancel();
+        if (!started) {
+            ended.complete(null); // cancelled before it ran: call() never comes
+        }
     }
 }

@@ -65,7 +65,7 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);
-        setBottom(new VBox(jobs(), pausedBar(), statusBar()));
+        setBottom(new VBox(jobs(), new dev.modelkeeper.ui.download.DownloadsView(model.downloads(), texts), statusBar()));
     }
 
     private MenuBar menuBar() {
@@ -114,47 +114,22 @@ public final class MainView extends BorderPane {
         return new ToolBar(download, refresh, add, new javafx.scene.control.Separator(), verify, repair);
     }
 
-    /** Running jobs with progress, speed, time left and cancel; hidden when nothing runs. */
+    /** Running moves and verifications with progress, speed, time left and cancel; hidden when nothing runs. */
     private org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>> jobs() {
         var view = new org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>>();
         view.setId("jobs");
         javafx.collections.ListChangeListener<javafx.concurrent.Task<?>> sync = c -> {
-            view.getTasks().setAll(model.tasks().filtered(t -> t instanceof FxOperationTask<?> f && f.isTransfer()));
+            // downloads show in their own panel, with Pause, Resume and Cancel
+            view.getTasks().setAll(model.tasks().filtered(t -> t instanceof FxOperationTask<?> f && f.isTransfer()
+                    && !model.downloads().owns(t)));
             view.setVisible(!view.getTasks().isEmpty());
             view.setManaged(view.isVisible());
         };
         model.tasks().addListener(sync);
-        view.setGraphicFactory(task -> {
-            var pause = new Button(texts.getString("jobs.pause"));
-            pause.getStyleClass().add("pause-button");
-            pause.setOnAction(e -> model.pause(task));
-            return pause;
-        });
         view.setVisible(false);
         view.setManaged(false);
         view.setPrefHeight(130);
         return view;
-    }
-
-    /** Paused downloads, each with Resume. */
-    private javafx.scene.layout.FlowPane pausedBar() {
-        var bar = new javafx.scene.layout.FlowPane(8, 4);
-        bar.setId("paused");
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        javafx.collections.ListChangeListener<dev.modelkeeper.core.ops.DownloadRequest> sync = c -> {
-            bar.getChildren().setAll(model.paused().stream().map(r -> {
-                var resume = new Button(java.text.MessageFormat.format(texts.getString("jobs.resume"), r.repoId()));
-                resume.getStyleClass().add("resume-button");
-                resume.setOnAction(e -> model.resume(r));
-                return (javafx.scene.Node) resume;
-            }).toList());
-            bar.setVisible(!model.paused().isEmpty());
-            bar.setManaged(bar.isVisible());
-        };
-        model.paused().addListener(sync);
-        bar.setVisible(false);
-        bar.setManaged(false);
-        return bar;
     }
 
     private HBox statusBar() {

@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import dev.modelkeeper.core.ops.DownloadPlan;
 import dev.modelkeeper.core.ops.DownloadRequest;
 import dev.modelkeeper.core.task.Operation;
+import dev.modelkeeper.ui.download.DownloadQueueViewModel;
 import dev.modelkeeper.ui.download.DownloadViewModel;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -47,8 +48,7 @@ public final class MainViewModel {
     private final Executor ioExecutor;
     private final BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads;
     private final TokenStore tokens;
-    private final dev.modelkeeper.core.ops.DownloadQueueStore queue;
-    private volatile boolean closing;
+    private final DownloadQueueViewModel downloadQueue;
     private volatile boolean tokenStored;
     private final Executor downloadExecutor;
     private final CacheContentViewModel content;
@@ -56,9 +56,6 @@ public final class MainViewModel {
     private final ResourceBundle texts;
     private final ObservableList<RootItemViewModel> roots = FXCollections.observableArrayList();
     private final ObservableList<Task<?>> tasks = FXCollections.observableArrayList();
-    private final ObservableList<DownloadRequest> paused = FXCollections.observableArrayList();
-    private final java.util.Map<Task<?>, DownloadRequest> downloading = new java.util.HashMap<>();
-    private final java.util.Set<Task<?>> pausing = new java.util.HashSet<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty scanning = new SimpleBooleanProperty();
     private volatile Settings settings;
@@ -73,11 +70,12 @@ public final class MainViewModel {
         this.ioExecutor = services.ioExecutor();
         this.downloads = services.downloads();
         this.tokens = services.tokens();
-        this.queue = services.queue();
         this.tokenStored = tokens.load().isPresent(); // read here, off the FX thread (AppContext runs in init)
-        paused.setAll(queue.load()); // unfinished downloads of the last run wait for Resume
-        paused.addListener((javafx.collections.ListChangeListener<DownloadRequest>) c -> saveQueue());
         this.downloadExecutor = services.downloadExecutor();
+        this.downloadQueue = new DownloadQueueViewModel(r -> downloads.apply(this.settings, r),
+                new DownloadQueueViewModel.Executors(downloadExecutor, ioExecutor, Platform::runLater),
+                services.queue(), tasks, dialogs, texts, this::refresh);
+        downloadQueue.restore(); // unfinished downloads of the last run come back paused
         this.settings = settings;
         this.content = content;
         this.dialogs = dialogs;
@@ -194,7 +192,7 @@ public final class MainViewModel {
 
     /** True while a download of this app writes into {@code path} (or below it, or above it). */
     private boolean busy(Path path) {
-        return downloading.values().stream().anyMatch(r -> r.cache().startsWith(path) || path.startsWith(r.cache()));
+        return downloadQueue.writesInto(path);
     }
 
     private void startScan(List<CacheRoot> found, java.util.Map<CacheRoot, Path> links) {
@@ -305,73 +303,19 @@ public final class MainViewModel {
         return new DownloadViewModel(targets, r -> downloads.apply(settings, r), ioExecutor, texts);
     }
 
-    /** Runs a download in the background; it shows in the jobs panel and the tree updates when it lands. */
+    /** Runs a download in the background; it shows in the downloads panel and the tree updates when it lands. */
     public void startDownload(DownloadRequest request) {
-        var task = new FxOperationTask<>(downloads.apply(settings, request), new TransferRate(texts, System::nanoTime));
-        downloading.put(task, request);
-        saveQueue();
-        task.setOnSucceeded(e -> {
-            forget(task);
-            dialogs.notify(MessageFormat.format(texts.getString("jobs.downloaded"), request.repoId()));
-            refresh();
-        });
-        task.setOnCancelled(e -> {
-            if (pausing.contains(task)) {
-                paused.add(request);
-            }
-            forget(task);
-        });
-        task.setOnFailed(e -> {
-            forget(task);
-            if (dialogs.askRetry(MessageFormat.format(texts.getString("jobs.failed"), request.repoId(),
-                    task.getException().getMessage()))) {
-                startDownload(request);
-            }
-        });
-        tasks.add(task);
-        downloadExecutor.execute(task);
+        downloadQueue.start(request);
     }
 
-    /** Downloads paused by the user; their partial data waits in the cache for {@link #resume}. */
-    public ObservableList<DownloadRequest> paused() {
-        return paused;
+    /** Running and paused downloads, with Pause, Resume and Cancel. */
+    public DownloadQueueViewModel downloads() {
+        return downloadQueue;
     }
 
-    /** Stops a running download but keeps it, and what it fetched, to be resumed. */
-    public void pause(Task<?> task) {
-        if (downloading.containsKey(task)) {
-            pausing.add(task);
-            task.cancel();
-        }
-    }
-
-    /** Continues a paused download from where it stopped (a Range request on its partial file). */
-    public void resume(DownloadRequest request) {
-        paused.remove(request);
-        startDownload(request);
-    }
-
-    private void forget(Task<?> task) {
-        tasks.remove(task);
-        downloading.remove(task);
-        pausing.remove(task);
-        saveQueue();
-    }
-
-    /** Running and paused downloads, so that a restart (or a crash) does not lose the queue. */
-    private void saveQueue() {
-        if (closing) {
-            return; // quitting cancels running downloads; they must stay in the queue for next time
-        }
-        var all = new ArrayList<>(paused);
-        downloading.values().stream().filter(r -> !all.contains(r)).forEach(all::add);
-        ioExecutor.execute(() -> {
-            try {
-                queue.save(all);
-            } catch (java.io.IOException e) {
-                java.util.logging.Logger.getLogger("dev.modelkeeper").warning("download queue not saved: " + e);
-            }
-        });
+    /** Asks before quitting while downloads run; true when the window may close. */
+    public boolean confirmQuit() {
+        return downloadQueue.confirmQuit();
     }
 
     /** Saves the download settings; a non-null token replaces the stored one ("" removes it). */
@@ -394,9 +338,9 @@ public final class MainViewModel {
         return tokenStored;
     }
 
-    /** The window is closing: from now on the download queue on disk is left as it is. */
+    /** The window is closing: running downloads stop, and the queue on disk keeps them for next time. */
     public void closing() {
-        closing = true;
+        downloadQueue.closing();
     }
 
     public void cancelScan() {

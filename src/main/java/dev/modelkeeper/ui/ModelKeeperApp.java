@@ -47,7 +47,13 @@ public final class ModelKeeperApp extends Application {
         stage.setTitle("ModelKeeper");
         icons().forEach(stage.getIcons()::add);
         context.dialogs().owner(stage);
-        stage.setOnCloseRequest(e -> saveBounds());
+        stage.setOnCloseRequest(e -> {
+            if (!model.confirmQuit()) {
+                e.consume(); // "Keep running"
+                return;
+            }
+            saveBounds();
+        });
         stage.show();
         // the installed launcher's Java options are fixed, so the benchmark can also ask through the environment
         if (Boolean.getBoolean("modelkeeper.timing") || Boolean.getBoolean("modelkeeper.exitAfterScan")
@@ -127,6 +133,9 @@ public final class ModelKeeperApp extends Application {
 
         @Override
         public void quit() {
+            if (!context.mainViewModel().confirmQuit()) {
+                return;
+            }
             saveBounds();
             Platform.exit();
         }

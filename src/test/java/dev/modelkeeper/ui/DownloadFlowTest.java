@@ -87,38 +87,86 @@ class DownloadFlowTest {
                 .queryAs(Label.class).getText().startsWith("2 files, 1.0 MB to fetch"));
         robot.clickOn("Download");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#jobs")
-                .queryAs(TaskProgressView.class).getTasks().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#downloads .download-row").tryQuery()
+                .isPresent());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.content().visibleRepos().stream()
                 .anyMatch(r -> r.repoId().equals("org/name")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#downloads .download-row").tryQuery()
+                .isEmpty());
         assertTrue(robot.lookup("#jobs").queryAs(TaskProgressView.class).getTasks().isEmpty());
         assertTrue(Files.exists(dir.resolve("hub/models--org--name/refs/main")));
     }
 
-    @Test
-    void aFailingDownloadSaysWhyAndCanBeClosed(FxRobot robot) throws Exception {
-        openDialogFor(robot, "org/missing");
+    /** Previews (Download is off until a preview succeeded), then starts the download. */
+    private void previewAndDownload(FxRobot robot) throws Exception {
+        robot.clickOn("#download-preview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !downloadButton(robot).isDisabled());
         robot.clickOn("Download");
+    }
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .content").tryQuery()
-                .map(n -> ((Label) n).getText().contains("org/missing was not found")).orElse(false));
-        robot.interact(() -> robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
-                .filter(b -> b.getText().equals("Close")).findFirst().orElseThrow().fire());
-        assertEquals(0, model.tasks().size());
+    private static Button downloadButton(FxRobot robot) {
+        return robot.lookup("#download-dialog .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Download")).findFirst().orElseThrow();
+    }
+
+    /** What the label really shows: JavaFX cuts a text that does not fit to "…" in its inner Text node. */
+    private static String shown(Label label) {
+        return ((javafx.scene.text.Text) label.lookup(".text")).getText();
+    }
+
+    @Test
+    void aMissingRepoIsExplainedInFullAndCannotBeDownloaded(FxRobot robot) throws Exception {
+        openDialogFor(robot, "org/missing");
+        assertTrue(downloadButton(robot).isDisabled(), "not before a preview");
+        assertTrue(robot.lookup("#download-hint").queryAs(Label.class).getText().startsWith("Press Preview first"));
+
+        robot.clickOn("#download-preview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#download-preview-text")
+                .queryAs(Label.class).getText().contains("org/missing was not found"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var message = robot.lookup("#download-preview-text").queryAs(Label.class);
+        assertEquals(message.getText(), shown(message), "the whole message shows");
+        assertTrue(message.getText().endsWith("sign in with a token that has access."), message.getText());
+        assertTrue(downloadButton(robot).isDisabled());
+        assertTrue(robot.lookup("#download-hint").queryAs(Label.class).getText().startsWith("Download stays off"));
+        for (Label label : robot.lookup("#download-dialog .label").queryAllAs(Label.class)) {
+            if (label.isVisible() && !label.getText().isEmpty()) {
+                assertEquals(label.getText(), shown(label), "a label is cut");
+            }
+        }
+    }
+
+    @Test
+    void aGatedRepoIsRecognisedInThePreview(FxRobot robot) throws Exception {
+        var gated = FixtureRepo.model("org/gated");
+        String c = gated.commit(1);
+        gated.lfsFile(c, "model.safetensors", new byte[1000]).ref("main", c);
+        hub.add(gated).gateFiles("models", "org/gated", "hf_granted");
+        openDialogFor(robot, "org/gated");
+
+        robot.clickOn("#download-preview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#download-preview-text")
+                .queryAs(Label.class).getText().contains("gated"));
+
+        assertTrue(downloadButton(robot).isDisabled());
+        assertTrue(Files.notExists(dir.resolve("hub/models--org--gated")));
     }
 
     @Test
     void cancellingARunningDownloadStopsItWithoutABlob(FxRobot robot) throws Exception {
         hub.throttle(200_000);
         openDialogFor(robot, "org/name");
-        robot.clickOn("Download");
+        previewAndDownload(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
                 .anyMatch(t -> t.getProgress() > 0 && t.getProgress() < 1)).get());
 
-        robot.interact(() -> robot.lookup("#jobs").lookup(".button").queryAs(Button.class).fire());
+        robot.clickOn(".cancel-download-button");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#choose-dialog").tryQuery().isPresent());
+        robot.clickOn("Delete downloaded part");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().isEmpty())
-                .get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().isEmpty()
+                && model.downloads().entries().isEmpty()).get());
         try (var blobs = Files.list(dir.resolve("hub/models--org--name/blobs"))) {
             assertTrue(blobs.noneMatch(p -> p.getFileName().toString().length() == 64), "no unverified blob");
         }
@@ -128,13 +176,18 @@ class DownloadFlowTest {
     void pauseKeepsThePartialAndResumeFinishesWithoutFetchingItAgain(FxRobot robot) throws Exception {
         hub.throttle(300_000);
         openDialogFor(robot, "org/name");
-        robot.clickOn("Download");
+        previewAndDownload(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
                 .anyMatch(t -> t.getProgress() > 0.2 && t.getProgress() < 0.8)).get());
 
-        robot.interact(() -> robot.lookup(".pause-button").queryAs(Button.class).fire());
+        robot.clickOn(".pause-button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().isEmpty()
-                && model.paused().size() == 1).get());
+                && model.downloads().entries().size() == 1
+                && model.downloads().entries().getFirst().onDiskProperty().get() > 0).get());
+        assertTrue(robot.lookup("#downloads .download-text").queryAs(Label.class).getText()
+                .matches("Paused · \\d+(\\.\\d)? kB already downloaded"),
+                robot.lookup("#downloads .download-text").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#downloads .cancel-download-button").tryQuery().isPresent());
         Path blobs = dir.resolve("hub/models--org--name/blobs");
         try (var files = Files.list(blobs)) {
             assertTrue(files.anyMatch(p -> p.toString().endsWith(".incomplete")), "the partial is kept");
@@ -142,7 +195,7 @@ class DownloadFlowTest {
         long servedBeforeResume = hub.bytesServed();
 
         hub.throttle(0);
-        robot.interact(() -> robot.lookup(".resume-button").queryAs(Button.class).fire());
+        robot.clickOn(".resume-button");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> model.content().visibleRepos().stream()
                 .anyMatch(r -> r.repoId().equals("org/name")));
 
@@ -150,24 +203,38 @@ class DownloadFlowTest {
         // only what was in flight when pausing (the emulator writes 64 KiB pieces) may come twice
         assertTrue(hub.bytesServed() - total <= 2 * 64 * 1024,
                 "fetched again: " + (hub.bytesServed() - total) + " of " + servedBeforeResume);
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> model.paused().isEmpty()).get());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> model.downloads().entries().isEmpty()).get());
     }
 
     @Test
     void unfinishedDownloadsComeBackAfterARestartReadyToResume(FxRobot robot) throws Exception {
         hub.throttle(200_000);
         openDialogFor(robot, "org/name");
-        robot.clickOn("Download");
+        previewAndDownload(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.tasks().stream()
-                .anyMatch(t -> t.getProgress() > 0)).get());
+                .anyMatch(t -> t.getProgress() > 0.3)).get());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("cfg/state/downloads.json")));
+        context.close(); // quitting: the running download stops and stays in the queue
 
         var env = new Environment(Map.of("HF_ENDPOINT", hub.url(), "HF_HUB_CACHE", dir.resolve("hub").toString(),
                 "MODELKEEPER_CONFIG_DIR", dir.resolve("cfg").toString()), dir.resolve("home"), Environment.Os.LINUX);
         try (var restarted = AppContext.create(env, Locale.ENGLISH)) {
-            var again = restarted.mainViewModel().paused();
+            var again = restarted.mainViewModel().downloads().entries();
             assertEquals(1, again.size());
-            assertEquals("org/name", again.getFirst().repoId());
+            assertEquals("org/name", again.getFirst().request().repoId());
+            robot.interact(() -> {
+                var stage = new Stage();
+                stage.setScene(new Scene(new MainView(restarted.mainViewModel(), new UiTestSupport.NoActions()), 1100,
+                        700));
+                stage.show();
+            });
+            var row = robot.lookup(n -> n.getStyleClass().contains("download-row")
+                    && n.getScene().getRoot() != robot.lookup("#main").query()).queryAs(javafx.scene.layout.HBox.class);
+            assertTrue(row.isVisible() && row.getParent().isVisible(), "the paused download shows in the window");
+            assertTrue(row.lookup(".resume-button").isVisible());
+            assertTrue(row.lookup(".cancel-download-button").isVisible());
+            assertTrue(((Label) row.lookup(".download-text")).getText().matches("Paused · \\d+(\\.\\d)? kB already downloaded"),
+                    ((Label) row.lookup(".download-text")).getText());
         }
     }
 }

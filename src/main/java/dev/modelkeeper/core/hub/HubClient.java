@@ -95,7 +95,7 @@ public final class HubClient {
                     continue;
                 }
                 if (!r.isRedirect() && !r.isSuccessful()) {
-                    throw HubErrors.of(r, subject, id);
+                    throw refused(r, subject, id);
                 }
                 return metadata(r, location != null ? location : url, subject);
             }
@@ -133,7 +133,7 @@ public final class HubClient {
             closeQuietly(hook);
             try (r) {
                 if (!r.isRedirect() || locationOf(r) == null) {
-                    throw HubErrors.of(r, meta.etag(), "");
+                    throw refused(r, meta.etag(), "");
                 }
                 url = locationOf(r);
             }
@@ -167,6 +167,13 @@ public final class HubClient {
         return b.addPathSegments(id).addPathSegment("resolve").addPathSegment(revision).addPathSegments(path).build();
     }
 
+    /** The Hub's refusal; if the token was held back from this endpoint, the message says so and where to allow it. */
+    private HubException refused(Response r, String subject, String id) {
+        HubException e = HubErrors.of(r, subject, id);
+        return token.isPresent() && endpoint.withholdsTokenFrom(r.request().url())
+                ? e.tokenWithheld(endpoint.url().toString().replaceAll("/$", "")) : e;
+    }
+
     private Request.Builder request(HttpUrl url) {
         var b = new Request.Builder().url(url).header("User-Agent", "modelkeeper/" + version());
         if (token.isPresent() && endpoint.mayReceiveToken(url)) {
@@ -182,7 +189,7 @@ public final class HubClient {
     private JsonAnswer getJson(HttpUrl url, String id, Cancellation cancel) throws HubException, CancelledException {
         try (Response r = execute(request(url).get().build(), id, cancel)) {
             if (!r.isSuccessful()) {
-                throw HubErrors.of(r, id, id);
+                throw refused(r, id, id);
             }
             return new JsonAnswer(HubAnswers.readJson(r.body().byteStream(), id), nextPage(r));
         } catch (IOException e) {

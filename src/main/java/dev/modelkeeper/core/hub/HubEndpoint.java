@@ -47,6 +47,16 @@ public record HubEndpoint(HttpUrl url, boolean tokenToThisMirror) {
         return sameOrigin && (isOfficial() || tokenToThisMirror);
     }
 
+    /**
+     * Whether a request to {@code u} goes to this endpoint but without the token: a mirror or other host the
+     * user has not allowed to receive it. A refusal from there may only mean the token was missing.
+     */
+    public boolean withholdsTokenFrom(HttpUrl u) {
+        boolean sameOrigin = u.host().equalsIgnoreCase(url.host()) && u.port() == url.port()
+                && u.scheme().equals(url.scheme());
+        return sameOrigin && !mayReceiveToken(u);
+    }
+
     public boolean isOfficial() {
         return OFFICIAL.contains(url.host());
     }

@@ -35,6 +35,23 @@ public final class HubException extends OperationException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    private HubException(HubException base, String extra) {
+        super(base.getMessage() + " " + extra, null, base.getCause());
+        this.kind = base.kind;
+        this.status = base.status;
+        this.retryAfterSeconds = base.retryAfterSeconds;
+    }
+
+    /**
+     * This refusal, saying that the stored token was not sent to {@code endpoint} and where to allow it: a
+     * gated or private repo on a mirror is refused for that alone.
+     */
+    HubException tokenWithheld(String endpoint) {
+        boolean aboutAccess = kind == Kind.GATED || kind == Kind.REPO_NOT_FOUND || kind == Kind.FORBIDDEN;
+        return aboutAccess ? new HubException(this, MessageFormat.format(bundle().getString("hub.tokenWithheld"),
+                endpoint)) : this;
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -78,11 +78,13 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         List<TreeEntry> entries = listing.stream().filter(e -> patterns.accepts(e.path())).toList();
         var layout = new HubLayout(request.cache(), request.type(), request.repoId());
         DownloadPlan plan = plan(layout, commit, entries);
+        checkAccess(commit, plan, cancel);
         if (request.dryRun()) {
             return plan;
         }
         DiskSpace.require(request.cache(), plan.bytesToFetch());
         var writer = new CacheWriter(layout);
+        boolean fresh = !Files.exists(layout.repo());
         try {
             writer.prepare(commit);
             writer.writeRef(request.revision(), commit);
@@ -91,10 +93,31 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
             throw new OperationException("Could not write to the cache " + request.cache() + ": " + e.getMessage()
                     + ". Check that the folder is writable.", request.cache(), e);
         }
-        fetchAll(layout, plan, progress, cancel);
+        try {
+            fetchAll(layout, plan, progress, cancel);
+        } catch (OperationException e) {
+            if (fresh) {
+                RepoFolders.removeIfNothingFetched(layout);
+            }
+            throw e;
+        }
         link(writer, plan);
         progress.progress(plan.bytesToFetch(), plan.bytesToFetch());
         return plan;
+    }
+
+    /**
+     * Asks for the metadata of the first file to fetch. On the Hub a gated or private repo may list its files
+     * to anyone and refuse only the files: this finds that out in the preview, and before anything is written.
+     */
+    private void checkAccess(String commit, DownloadPlan plan, Cancellation cancel) throws OperationException {
+        for (var item : plan.files()) {
+            if (item.action() == Action.FETCH) {
+                client.retryPolicy().run(() -> client.fileMetadata(request.type(), request.repoId(), commit,
+                        item.path(), cancel), cancel);
+                return;
+            }
+        }
     }
 
     /** PRESENT when the snapshot entry resolves, LINK when the blob is there, else FETCH (once per blob). */
@@ -141,7 +164,10 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
             cancel.cancel(); // stop the other files; their partial data stays and resumes next time
             throw outer.isCancelled() ? new CancelledException() : e;
         } finally {
-            pool.shutdownNow();
+            // the files are stopped by the cancel; waiting lets them record what they wrote before we return
+            if (Workers.finish(pool)) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 link.close();
             } catch (Exception ignored) {

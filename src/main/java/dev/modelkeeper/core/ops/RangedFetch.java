@@ -117,8 +117,11 @@ final class RangedFetch {
                 }
                 awaitAll(futures, cancel);
             } finally {
-                pool.shutdownNow();
-                saveQuietly(journal);
+                boolean interrupted = Workers.finish(pool);
+                saveQuietly(journal); // after the workers ended, so it holds every piece they wrote
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         } catch (NoRanges e) {
             return fallBack(layout, etag, journal);
@@ -254,9 +257,12 @@ final class RangedFetch {
             try {
                 f.get();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // stop the connections and wait for them below: interrupting them would lose what they wrote
                 cancel.cancel();
                 first = first != null ? first : new CancelledException();
+                Thread.currentThread().interrupt();
+                rethrow(first);
+                return;
             } catch (ExecutionException e) {
                 cancel.cancel(); // stop the other connections; the journal keeps what they fetched
                 Throwable c = e.getCause();
@@ -266,6 +272,10 @@ final class RangedFetch {
                 }
             }
         }
+        rethrow(first);
+    }
+
+    private static void rethrow(Exception first) throws OperationException, NoRanges, IOException {
         switch (first) {
             case null -> { }
             case OperationException e -> throw e;

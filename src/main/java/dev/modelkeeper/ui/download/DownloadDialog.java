@@ -12,6 +12,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /** The "Download model…" dialog; returns the request to start, or nothing when cancelled. */
@@ -28,7 +29,8 @@ public final class DownloadDialog extends Dialog<DownloadRequest> {
         var start = new ButtonType(texts.getString("download.start"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
         getDialogPane().setContent(form());
-        getDialogPane().lookupButton(start).disableProperty().bind(model.validProperty().not());
+        getDialogPane().lookupButton(start).disableProperty().bind(model.downloadableProperty().not());
+        getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // grows with a long message instead of cutting it
         getDialogPane().setId("download-dialog");
         setResultConverter(b -> b == start ? model.request(false) : null);
     }
@@ -74,21 +76,41 @@ public final class DownloadDialog extends Dialog<DownloadRequest> {
         preview.setId("download-preview");
         preview.disableProperty().bind(model.validProperty().not().or(model.previewingProperty()));
         preview.setOnAction(e -> model.preview());
-        var result = new Label();
-        result.setId("download-preview-text");
-        result.setWrapText(true);
-        result.setMaxWidth(420);
-        result.textProperty().bind(model.previewProperty());
+        var result = message("download-preview-text", model.previewProperty());
+        var hint = message("download-hint", model.hintProperty());
+        hint.getStyleClass().add("download-hint");
         var grid = new GridPane(10, 8);
         int row = 0;
-        grid.addRow(row++, new Label(texts.getString("download.repo")), repo);
-        grid.addRow(row++, new Label(texts.getString("download.type")), type);
-        grid.addRow(row++, new Label(texts.getString("download.revision")), revision);
-        grid.addRow(row++, new Label(texts.getString("download.include")), include);
-        grid.addRow(row++, new Label(texts.getString("download.exclude")), exclude);
-        grid.addRow(row++, new Label(texts.getString("download.target")), target);
-        grid.addRow(row, preview, result);
+        grid.addRow(row++, label("download.repo"), repo);
+        grid.addRow(row++, label("download.type"), type);
+        grid.addRow(row++, label("download.revision"), revision);
+        grid.addRow(row++, label("download.include"), include);
+        grid.addRow(row++, label("download.exclude"), exclude);
+        grid.addRow(row++, label("download.target"), target);
+        grid.addRow(row++, preview);
+        grid.add(result, 0, row++, 2, 1); // the whole width: error messages are long sentences
+        grid.add(hint, 0, row, 2, 1);
         return grid;
+    }
+
+    /** A field label that is never shortened to "Only files mat…". */
+    private Label label(String key) {
+        var l = new Label(texts.getString(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A message that wraps and takes the height it needs, however long. */
+    private static Label message(String id, javafx.beans.value.ObservableValue<String> text) {
+        var l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMaxWidth(520);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.textProperty().bind(text);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
+        return l;
     }
 
     private static TextField field(String id, String prompt) {

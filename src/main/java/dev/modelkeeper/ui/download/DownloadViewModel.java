@@ -47,7 +47,10 @@ public final class DownloadViewModel {
     private final ObservableList<CacheRoot> targets = FXCollections.observableArrayList();
     private final StringProperty preview = new SimpleStringProperty("");
     private final BooleanProperty previewing = new SimpleBooleanProperty();
+    private final BooleanProperty previewed = new SimpleBooleanProperty();
+    private final StringProperty hint = new SimpleStringProperty();
     private final BooleanBinding valid;
+    private final BooleanBinding downloadable;
 
     public DownloadViewModel(List<CacheRoot> targets, Function<DownloadRequest, Operation<DownloadPlan>> operations,
                              Executor io, ResourceBundle texts) {
@@ -58,7 +61,16 @@ public final class DownloadViewModel {
         target.set(targets.isEmpty() ? null : targets.getFirst());
         valid = Bindings.createBooleanBinding(() -> repoId.get().strip().matches(REPO_ID)
                 && !revision.get().isBlank() && target.get() != null, repoId, revision, target);
-        repoId.addListener((o, a, b) -> preview.set(""));
+        downloadable = valid.and(previewed).and(previewing.not());
+        hint.set(texts.getString("download.hint.preview"));
+        // what was previewed no longer describes the form: preview again before downloading
+        javafx.beans.value.ChangeListener<Object> changed = (o, a, b) -> {
+            preview.set("");
+            previewed.set(false);
+            hint.set(texts.getString("download.hint.preview"));
+        };
+        List.<javafx.beans.value.ObservableValue<?>>of(repoId, type, revision, include, exclude, target)
+                .forEach(v -> v.addListener(changed));
     }
 
     public StringProperty repoIdProperty() {
@@ -101,6 +113,16 @@ public final class DownloadViewModel {
         return valid;
     }
 
+    /** True once a preview of exactly this form succeeded: only then may the download start. */
+    public BooleanBinding downloadableProperty() {
+        return downloadable;
+    }
+
+    /** Why Download is not available yet (empty when it is). */
+    public StringProperty hintProperty() {
+        return hint;
+    }
+
     public DownloadRequest request(boolean dryRun) {
         return new DownloadRequest(type.get(), repoId.get().strip(), revision.get().strip(), patterns(include.get()),
                 patterns(exclude.get()), target.get().path(), dryRun);
@@ -116,17 +138,23 @@ public final class DownloadViewModel {
         preview.set(texts.getString("download.previewing"));
         io.execute(() -> {
             String text;
+            boolean ok;
             try {
                 DownloadPlan plan = op.run(ProgressListener.NONE, Cancellation.create());
                 text = MessageFormat.format(texts.getString("download.preview"), plan.files().size(),
                         Formats.size(plan.bytesToFetch()), plan.count(DownloadPlan.Action.PRESENT)
                                 + plan.count(DownloadPlan.Action.LINK));
+                ok = true;
             } catch (OperationException e) {
                 text = e.getMessage();
+                ok = false;
             }
             String shown = text;
+            boolean succeeded = ok;
             Platform.runLater(() -> {
                 preview.set(shown);
+                previewed.set(succeeded);
+                hint.set(succeeded ? "" : texts.getString("download.hint.failed"));
                 previewing.set(false);
             });
         });

@@ -32,6 +32,7 @@ public final class HubEmulator implements AutoCloseable {
     private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Map<String, String> renamed = new ConcurrentHashMap<>();
     private final Map<String, String> gated = new ConcurrentHashMap<>();
+    private final Map<String, String> gatedFiles = new ConcurrentHashMap<>();
     private volatile Cdn cdn;
     private final java.util.Deque<BodyFault> bodyFaults = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
@@ -171,6 +172,15 @@ public final class HubEmulator implements AutoCloseable {
     }
 
     /** A private repo: without {@code Bearer <token>} the Hub answers as if it did not exist (401 RepoNotFound). */
+    /**
+     * Gated as on huggingface.co: repo info and the file listing are public, only the files need a token with
+     * access (401 GatedRepo without it).
+     */
+    public HubEmulator gateFiles(String typePrefix, String id, String token) {
+        gatedFiles.put(key(typePrefix, id), "Bearer " + token);
+        return this;
+    }
+
     public HubEmulator makePrivate(String typePrefix, String id, String token) {
         gated.put(key(typePrefix, id), "private:Bearer " + token);
         return this;
@@ -218,6 +228,9 @@ public final class HubEmulator implements AutoCloseable {
     /** False (and a 401 GatedRepo answer) when the repo is gated and the request lacks the token. */
     boolean admits(HttpExchange ex, String typePrefix, String id) throws IOException {
         String needed = gated.get(key(typePrefix, id));
+        if (needed == null && ex.getRequestURI().getPath().contains("/resolve/")) {
+            needed = gatedFiles.get(key(typePrefix, id));
+        }
         boolean isPrivate = needed != null && needed.startsWith("private:");
         String header = isPrivate ? needed.substring("private:".length()) : needed;
         if (needed == null || header.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
