@@ -53,4 +53,9 @@ public record CacheScan(
     public int revisionCount() {
         return repos.stream().mapToInt(r -> r.revisions().size()).sum();
     }
+
+    /** Bytes of unfinished downloads in this cache, which {@code sizeOnDisk} (as the official scan) leaves out. */
+    public long partialBytes() {
+        return incompleteFiles.stream().mapToLong(IncompleteFile::size).sum();
+    }
 }

@@ -78,7 +78,8 @@ final class HubRepoScanner {
         var own = FileStats.stat(repoDir).orElseThrow(() -> new IOException("vanished: " + repoDir));
         Repo repo = new Repo(type, repoId, repoDir, CacheKind.HF_HUB, refs.raw(), revisions,
                 totals.distinctBlobs(), totals.size(), totals.allocated(),
-                totals.lastAccessedOr(own.lastAccessed()), totals.lastModifiedOr(own.lastModified()), findings);
+                totals.lastAccessedOr(own.lastAccessed()), totals.lastModifiedOr(own.lastModified()), findings,
+                incomplete.stream().mapToLong(IncompleteFile::size).sum());
         return new Result(repo, incomplete, physical);
     }
 

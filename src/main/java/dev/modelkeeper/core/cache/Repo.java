@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * @param lastAccessed    newest blob atime, or the folder's own
  * @param lastModified    newest blob mtime, or the folder's own
  * @param findings        problems found inside this repo
+ * @param partialBytes    bytes of unfinished downloads in the repo ({@code blobs/*.incomplete}); not part of
+ *                        {@code sizeOnDisk}, which counts blobs as the official scan does
  */
 public record Repo(
         RepoType type,
@@ -36,7 +38,16 @@ public record Repo(
         long allocatedOnDisk,
         Instant lastAccessed,
         Instant lastModified,
-        List<Finding> findings) {
+        List<Finding> findings,
+        long partialBytes) {
+
+    /** A repo with no unfinished downloads in it. */
+    public Repo(RepoType type, String repoId, Path repoPath, CacheKind kind, Map<String, String> refs,
+                List<Revision> revisions, int nbFiles, long sizeOnDisk, long allocatedOnDisk, Instant lastAccessed,
+                Instant lastModified, List<Finding> findings) {
+        this(type, repoId, repoPath, kind, refs, revisions, nbFiles, sizeOnDisk, allocatedOnDisk, lastAccessed,
+                lastModified, findings, 0);
+    }
 
     public Repo {
         refs = Map.copyOf(refs);

@@ -1,5 +1,6 @@
 package dev.modelkeeper.ui.content;
 
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.ResourceBundle;
@@ -106,7 +107,23 @@ final class ContentTable extends TreeTableView<ContentRow> {
         c.setId("col-size");
         c.setPrefWidth(95);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().size()));
-        c.setCellFactory(col -> cell(Formats::size, "numeric"));
+        c.setCellFactory(col -> {
+            var cell = new TreeTableCell<ContentRow, Long>() {
+                @Override
+                protected void updateItem(Long v, boolean empty) {
+                    super.updateItem(v, empty);
+                    ContentRow row = getTableRow() == null ? null : getTableRow().getItem();
+                    long partial = row != null && row.isRepo() ? row.repo().partialBytes() : 0;
+                    setText(empty || v == null ? null : partial == 0 ? Formats.size(v)
+                            : MessageFormat.format(texts.getString("content.size.partial"), Formats.size(v),
+                                    Formats.size(partial)));
+                    setTooltip(partial == 0 ? null : new javafx.scene.control.Tooltip(MessageFormat.format(
+                            texts.getString("content.size.partial.tip"), Formats.size(partial))));
+                }
+            };
+            cell.getStyleClass().add("numeric");
+            return cell;
+        });
         return c;
     }
 

@@ -64,6 +64,9 @@ final class DetailsPane extends ScrollPane {
                 "size", Formats.size(r.sizeOnDisk()), "allocated", Formats.size(r.allocatedOnDisk()),
                 "files", String.valueOf(r.nbFiles()), "revisions", String.valueOf(r.revisions().size()),
                 "refs", String.join(", ", r.refNames())));
+        if (r.partialBytes() > 0) {
+            box.getChildren().add(grid("partial", Formats.size(r.partialBytes())));
+        }
         box.getChildren().add(actions(r.repoPath()));
         if (!r.findings().isEmpty()) {
             box.getChildren().add(title(texts.getString("content.details.findings")));

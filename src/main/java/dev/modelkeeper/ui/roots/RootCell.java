@@ -94,7 +94,9 @@ final class RootCell extends ListCell<RootItemViewModel> {
         usageText.setText(item.scanningProperty().get() && item.scanProperty().get() == null
                 ? texts.getString("roots.scanning")
                 : fs == null ? "" : MessageFormat.format(texts.getString("roots.usage"), Formats.size(item.size()),
-                        Formats.size(fs.usableBytes()), Formats.size(fs.totalBytes())));
+                        Formats.size(fs.usableBytes()), Formats.size(fs.totalBytes()))
+                        + (item.partialBytes() == 0 ? "" : MessageFormat.format(texts.getString("roots.partial"),
+                                Formats.size(item.partialBytes()))));
         badges.getChildren().setAll(item.badges().stream().map(b -> badge(item, b)).toList());
     }
 

@@ -93,6 +93,11 @@ public final class RootItemViewModel {
         return scan.get() == null ? 0 : scan.get().sizeOnDisk();
     }
 
+    /** Bytes of unfinished downloads in the cache (not part of {@link #size}, as in the official scan). */
+    public long partialBytes() {
+        return scan.get() == null ? 0 : scan.get().partialBytes();
+    }
+
     /** Problems in this cache: what the Problems tab lists for it (warnings and errors). */
     public long problemCount() {
         if (problems != null) {

@@ -90,6 +90,18 @@ class CacheContentViewTest {
     }
 
     @Test
+    void aRepoWithUnfinishedDownloadsShowsTheirBytesBesideItsSize(FxRobot robot) {
+        var r = repo(RepoType.MODEL, "org/half", 0);
+        var half = new Repo(r.type(), r.repoId(), r.repoPath(), r.kind(), r.refs(), r.revisions(), r.nbFiles(),
+                r.sizeOnDisk(), r.allocatedOnDisk(), r.lastAccessed(), r.lastModified(), r.findings(), 150_000_000);
+        robot.interact(() -> model.setScan(new CacheScan(ROOT, CacheKind.HF_HUB, CacheScan.State.ONLINE,
+                Optional.empty(), List.of(half), List.of(), List.of(), 0, 0, Instant.now())));
+
+        assertTrue(robot.lookup(".numeric").queryAll().stream()
+                .anyMatch(n -> "0 B + 150.0 MB partial".equals(((javafx.scene.control.Labeled) n).getText())));
+    }
+
+    @Test
     void sortingBySizeOrdersRepos(FxRobot robot) {
         showScan(robot);
         var t = table(robot);
