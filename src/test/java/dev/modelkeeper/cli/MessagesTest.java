@@ -116,12 +116,18 @@ class MessagesTest {
                     continue;
                 }
                 Object[] args = new Object[used.last() + 1];
+                var numeric = new java.util.HashSet<Integer>();
                 for (int i = 0; i < args.length; i++) {
-                    args[i] = "<arg" + i + ">";
+                    // a count chooses a plural form or is formatted as a number: it is given a number
+                    boolean number = p.getProperty(key).matches("(?s).*\\{" + i + ",\\s*(choice|number).*");
+                    args[i] = number ? (Object) 2 : "<arg" + i + ">";
+                    if (number) {
+                        numeric.add(i);
+                    }
                 }
                 String rendered = new MessageFormat(p.getProperty(key), locale).format(args);
                 for (int i : used) {
-                    if (!rendered.contains("<arg" + i + ">")) {
+                    if (!numeric.contains(i) && !rendered.contains("<arg" + i + ">")) {
                         problems.add("messages" + suffix + " " + key + " drops {" + i + "}: " + rendered);
                     }
                 }

@@ -185,7 +185,7 @@ class DownloadFlowTest {
                 && model.downloads().entries().size() == 1
                 && model.downloads().entries().getFirst().onDiskProperty().get() > 0).get());
         assertTrue(robot.lookup("#downloads .download-text").queryAs(Label.class).getText()
-                .matches("Paused · \\d+(\\.\\d)? kB already downloaded"),
+                .matches("Paused · \\d+(\\.\\d)? (B|kB|MB) already downloaded"),
                 robot.lookup("#downloads .download-text").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#downloads .cancel-download-button").tryQuery().isPresent());
         Path blobs = dir.resolve("hub/models--org--name/blobs");
@@ -233,7 +233,8 @@ class DownloadFlowTest {
             assertTrue(row.isVisible() && row.getParent().isVisible(), "the paused download shows in the window");
             assertTrue(row.lookup(".resume-button").isVisible());
             assertTrue(row.lookup(".cancel-download-button").isVisible());
-            assertTrue(((Label) row.lookup(".download-text")).getText().matches("Paused · \\d+(\\.\\d)? kB already downloaded"),
+            assertTrue(((Label) row.lookup(".download-text")).getText()
+                            .matches("Paused · \\d+(\\.\\d)? (B|kB|MB) already downloaded"),
                     ((Label) row.lookup(".download-text")).getText());
         }
     }
