@@ -1,8 +1,6 @@
 package dev.modelkeeper.core.ops;
 
 import dev.modelkeeper.core.cache.HubLayout;
-import dev.modelkeeper.core.hub.Download;
-import dev.modelkeeper.core.hub.FileMetadata;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.hub.HubException;
 import dev.modelkeeper.core.task.Cancellation;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.HttpUrl;
 
 /**
  * Fetches one blob into {@code blobs/<etag>.incomplete}, resuming with a Range request after a broken
@@ -36,7 +33,7 @@ public final class BlobFetcher {
     static final long ALIVE = 64 * 1024;
     private static final int CHUNK = 1 << 20;
 
-    private final HubClient client;
+    private final BlobSource source;
     private final AtomicLong transferred;
     private final BandwidthLimit limit;
     private final RangedFetch ranged;
@@ -53,10 +50,15 @@ public final class BlobFetcher {
      * @param connectionsPerFile ranged connections for one large file
      */
     public BlobFetcher(HubClient client, AtomicLong transferred, BandwidthLimit limit, int connectionsPerFile) {
-        this.client = client;
+        this(new HubBlobSource(client), transferred, limit, connectionsPerFile);
+    }
+
+    /** Fetches from any source (the Hub, a team store, a chain of them). */
+    public BlobFetcher(BlobSource source, AtomicLong transferred, BandwidthLimit limit, int connectionsPerFile) {
+        this.source = source;
         this.transferred = transferred;
         this.limit = limit;
-        this.ranged = new RangedFetch(client, transferred, limit, connectionsPerFile);
+        this.ranged = new RangedFetch(source, transferred, limit, connectionsPerFile);
     }
 
     /**
@@ -69,7 +71,7 @@ public final class BlobFetcher {
                 filePath + ": another program is downloading this file into the same cache; waiting for it to finish "
                         + "(its lock: " + layout.lock(etag) + ")"))) {
             if (!Files.exists(layout.blob(etag))) {
-                fetch(layout, commit, etag, size, client.resolveUrl(type, repoId, commit, filePath), cancel);
+                fetch(layout, new BlobRequest(type, repoId, commit, filePath, etag, size), cancel);
             } else { // another process finished it meanwhile: pieces we had of it are of no use now
                 Files.deleteIfExists(layout.parts(etag));
                 Files.deleteIfExists(layout.partsJournal(etag));
@@ -87,19 +89,19 @@ public final class BlobFetcher {
      */
     public void refetchHeld(HubLayout layout, dev.modelkeeper.core.cache.RepoType type, String repoId, String commit,
                             String filePath, String etag, long size, Cancellation cancel) throws OperationException {
-        long expected = size >= 0 ? size : client.fileMetadata(type, repoId, commit, filePath, cancel).size();
-        fetch(layout, commit, etag, expected, client.resolveUrl(type, repoId, commit, filePath), cancel);
+        var blob = new BlobRequest(type, repoId, commit, filePath, etag, size);
+        fetch(layout, size >= 0 ? blob : blob.withSize(source.sizeOf(blob, cancel)), cancel);
     }
 
-    /** Fetches the blob from {@code url}; call under the blob's lock. */
-    void fetch(HubLayout layout, String commit, String etag, long size, HttpUrl url, Cancellation cancel)
-            throws OperationException {
+    /** Fetches the blob from the source; call under the blob's lock. */
+    void fetch(HubLayout layout, BlobRequest blob, Cancellation cancel) throws OperationException {
+        String etag = blob.etag();
+        long size = blob.size();
         if (!etag.matches("[0-9a-f]{40}|[0-9a-f]{64}") || size < 0) {
             throw new OperationException("The server did not say the checksum or the size of " + etag
                     + ", so it cannot be checked; nothing was downloaded. Check the endpoint setting.", layout.blob(etag));
         }
-        var meta = new FileMetadata(commit, etag, size, url, null);
-        if (ranged.applies(layout, etag, size) && ranged.fetch(layout, meta, cancel)) {
+        if (ranged.applies(layout, etag, size) && ranged.fetch(layout, blob, cancel)) {
             return;
         }
         Path partial = layout.incomplete(etag);
@@ -121,11 +123,11 @@ public final class BlobFetcher {
                 }
                 continue;
             }
-            try (Download d = client.download(meta, have, cancel)) {
+            try (BlobSource.Stream d = source.open(blob, have, -1, cancel)) {
                 append(d, partial, have, size, hash, cancel);
             } catch (HubException e) {
                 // 429 waits as the server asked, 5xx with the official backoff
-                if (!client.retryPolicy().backoff(e, failures++, cancel)) {
+                if (!source.retryPolicy().backoff(e, failures++, cancel)) {
                     throw e;
                 }
                 continue;
@@ -145,14 +147,14 @@ public final class BlobFetcher {
                         + now + " of " + size + " bytes); what was fetched is kept and resumes next time. "
                         + "Check the connection and try again.", partial);
             } else {
-                client.retryPolicy().pause(failures - 1, cancel);
+                source.retryPolicy().pause(failures - 1, cancel);
             }
         }
         publish(layout, etag, size, partial, hash);
     }
 
     /** Appends the body at {@code have} (or from 0 when the server restarted); returns bytes written. */
-    private long append(Download d, Path partial, long have, long size, RunningHash hash, Cancellation cancel)
+    private long append(BlobSource.Stream d, Path partial, long have, long size, RunningHash hash, Cancellation cancel)
             throws IOException, CancelledException {
         long written = 0;
         if (d.resumed() && d.start() != have) {

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DownloadOperation implements Operation<DownloadPlan> {
 
     private final HubClient client;
+    private final BlobSource bytes;
     private final DownloadRequest request;
     private final int parallelism;
     private final BandwidthLimit limit;
@@ -56,7 +57,17 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
      */
     public DownloadOperation(HubClient client, DownloadRequest request, int parallelism, BandwidthLimit limit,
                              int connectionsPerFile) {
+        this(client, new HubBlobSource(client), request, parallelism, limit, connectionsPerFile);
+    }
+
+    /**
+     * The revision and its listing come from {@code client}; the bytes from {@code bytes}, which may be a chain
+     * of sources (a team store first, then the endpoint).
+     */
+    public DownloadOperation(HubClient client, BlobSource bytes, DownloadRequest request, int parallelism,
+                             BandwidthLimit limit, int connectionsPerFile) {
         this.client = client;
+        this.bytes = bytes;
         this.request = request;
         this.parallelism = Math.max(1, parallelism);
         this.limit = limit;
@@ -147,7 +158,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         var cancel = Cancellation.create(); // one failed file stops the others without cancelling the caller
         AutoCloseable link = outer.onCancel(cancel::cancel);
         var transferred = new AtomicLong();
-        var fetcher = new BlobFetcher(client, transferred, limit, connectionsPerFile).onWaiting(progress::message);
+        var fetcher = new BlobFetcher(bytes, transferred, limit, connectionsPerFile).onWaiting(progress::message);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism,
                 Thread.ofPlatform().daemon().name("download-", 0).factory());
         var futures = new ArrayList<Future<Void>>();

@@ -1,9 +1,6 @@
 package dev.modelkeeper.core.ops;
 
 import dev.modelkeeper.core.cache.HubLayout;
-import dev.modelkeeper.core.hub.Download;
-import dev.modelkeeper.core.hub.FileMetadata;
-import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.hub.HubException;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
@@ -49,14 +46,14 @@ final class RangedFetch {
         }
     }
 
-    private final HubClient client;
+    private final BlobSource source;
     private final AtomicLong transferred;
     private final BandwidthLimit limit;
     private final int connections;
     private final AtomicLong lastSave = new AtomicLong(System.nanoTime());
 
-    RangedFetch(HubClient client, AtomicLong transferred, BandwidthLimit limit, int connections) {
-        this.client = client;
+    RangedFetch(BlobSource source, AtomicLong transferred, BandwidthLimit limit, int connections) {
+        this.source = source;
         this.transferred = transferred;
         this.limit = limit;
         this.connections = connections;
@@ -71,7 +68,7 @@ final class RangedFetch {
      * Fetches and publishes the blob. Returns false, with the contiguous bytes moved to
      * {@link HubLayout#incomplete} for a single stream to continue, when the server ignores ranges.
      */
-    boolean fetch(HubLayout layout, FileMetadata meta, Cancellation outer) throws OperationException {
+    boolean fetch(HubLayout layout, BlobRequest meta, Cancellation outer) throws OperationException {
         String etag = meta.etag();
         long size = meta.size();
         Path data = layout.parts(etag);
@@ -173,7 +170,7 @@ final class RangedFetch {
         return journal;
     }
 
-    private void fetchPiece(FileMetadata meta, long start, long end, FileChannel out, RangeJournal journal,
+    private void fetchPiece(BlobRequest meta, long start, long end, FileChannel out, RangeJournal journal,
                             Cancellation cancel, CountDownLatch probed) throws OperationException, NoRanges, IOException {
         long at = start;
         int failures = 0;
@@ -181,7 +178,7 @@ final class RangedFetch {
         while (at < end) {
             cancel.throwIfCancelled();
             long before = at;
-            try (Download d = client.download(meta, at, end - 1, cancel)) {
+            try (BlobSource.Stream d = source.open(meta, at, end - 1, cancel)) {
                 if (!d.partial() || d.start() != at) {
                     throw new NoRanges();
                 }
@@ -202,12 +199,12 @@ final class RangedFetch {
                 } else if (++failures >= BlobFetcher.MAX_EMPTY) {
                     throw brokeOff(meta, null);
                 } else {
-                    client.retryPolicy().pause(failures - 1, cancel); // an empty answer: do not ask again at once
+                    source.retryPolicy().pause(failures - 1, cancel); // an empty answer: do not ask again at once
                 }
             } catch (PartialFiles.WriteFailed e) {
                 throw e; // the disk, not the network: stop and say so
             } catch (HubException e) {
-                if (!client.retryPolicy().backoff(e, failures++, cancel)) {
+                if (!source.retryPolicy().backoff(e, failures++, cancel)) {
                     throw e;
                 }
             } catch (IOException e) {
@@ -233,7 +230,7 @@ final class RangedFetch {
         }
     }
 
-    private static OperationException brokeOff(FileMetadata meta, IOException cause) {
+    private static OperationException brokeOff(BlobRequest meta, IOException cause) {
         return new OperationException("The download of " + meta.etag() + " kept breaking off; what was fetched "
                 + "is kept and resumes next time. Check the connection and try again.", null, cause);
     }
