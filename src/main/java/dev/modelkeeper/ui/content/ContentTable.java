@@ -105,7 +105,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, Long> sizeColumn() {
         var c = new TreeTableColumn<ContentRow, Long>(texts.getString("content.col.size"));
         c.setId("col-size");
-        c.setPrefWidth(95);
+        c.setPrefWidth(120); // room for "12.4 kB (+3.0 MB)"
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().size()));
         c.setCellFactory(col -> {
             var cell = new TreeTableCell<ContentRow, Long>() {

@@ -98,7 +98,7 @@ class CacheContentViewTest {
                 Optional.empty(), List.of(half), List.of(), List.of(), 0, 0, Instant.now())));
 
         assertTrue(robot.lookup(".numeric").queryAll().stream()
-                .anyMatch(n -> "0 B + 150.0 MB partial".equals(((javafx.scene.control.Labeled) n).getText())));
+                .anyMatch(n -> "0 B (+150.0 MB)".equals(((javafx.scene.control.Labeled) n).getText())));
     }
 
     @Test
