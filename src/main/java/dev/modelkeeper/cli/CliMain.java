@@ -2,21 +2,25 @@ package dev.modelkeeper.cli;
 
 import dev.modelkeeper.core.cache.CacheScanner;
 import dev.modelkeeper.core.env.AppPaths;
-import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
-import dev.modelkeeper.core.env.SettingsStore;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.fs.FileSystemProbes;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.List;
+import java.io.PrintWriter;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.HelpCommand;
 
 /**
- * The command line's composition root and dispatcher. Never loads JavaFX, so it runs over SSH, in a
- * container and in CI with no display. Exit codes: see {@link ExitCode}.
+ * The command line's composition root: builds the commands on picocli and runs one. Never loads JavaFX, so
+ * it runs over SSH, in a container and in CI with no display. Exit codes: see {@link ExitCode}.
  */
 public final class CliMain {
+
+    /** The help's width, fixed so that the usage in docs/cli.md is the same on every machine. */
+    static final int HELP_WIDTH = 80;
 
     private CliMain() {
     }
@@ -36,49 +40,50 @@ public final class CliMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Environment env) {
+        boolean terminal = err == System.err && System.console() != null && System.console().isTerminal();
         var texts = new CliTexts(Locale.getDefault());
-        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
-            out.println(texts.get("usage"));
-            return ExitCode.OK;
-        }
-        if (args[0].equals("--version")) {
-            out.println("ModelKeeper " + version());
-            return ExitCode.OK;
-        }
-        AppPaths.of(env).adoptEarlierState().forEach(err::println);
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        try {
-            return switch (args[0]) {
-                case "scan" -> scanCommand(env, texts, out, err).run(rest);
-                case "download" -> new DownloadCommand(env, texts, out, err).run(rest);
-                case "verify" -> new VerifyCommand(env, new SettingsStore(AppPaths.of(env).settingsFile()).load(), texts,
-                        out, err).run(rest);
-                case "migrate" -> new MigrateCommand(env, texts, out, err).run(rest);
-                case "repair" -> new RepairCommand(env, new SettingsStore(AppPaths.of(env).settingsFile()).load(), texts,
-                        out, err).run(rest);
-                default -> usageError(err, texts, texts.format("error.unknownCommand", args[0]));
-            };
-        } catch (UsageException e) {
-            return usageError(err, texts, e.getMessage());
-        } catch (RuntimeException e) {
-            err.println(texts.format("error.unexpected", String.valueOf(e.getMessage())));
-            if (env.get("MODELKEEPER_DEBUG").isPresent()) {
-                e.printStackTrace(err);
+        CommandLine cl = commandLine(new CliContext(env, texts, out, err, new CommandRunner(texts, err, terminal)),
+                terminal);
+        cl.setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
             }
-            return ExitCode.FAILURE;
+            if (parsed.hasSubcommand()) {
+                AppPaths.of(env).adoptEarlierState().forEach(err::println);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
         }
     }
 
-    private static ScanCommand scanCommand(Environment env, CliTexts texts, PrintStream out, PrintStream err) {
-        var settings = new SettingsStore(AppPaths.of(env).settingsFile()).load();
+    /** Every command, wired to the same context; help and errors in the context's language. */
+    static CommandLine commandLine(CliContext cli, boolean terminal) {
         var scanner = new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld);
-        return new ScanCommand(new CacheLocator(env), settings, scanner, texts, out, err);
-    }
-
-    private static int usageError(PrintStream err, CliTexts texts, String message) {
-        err.println(message);
-        err.println(texts.get("usage.hint"));
-        return ExitCode.USAGE;
+        CommandLine cl = new CommandLine(new ModelKeeperCommand(), new CliFactory(cli.texts()))
+                .addSubcommand(new ScanCommand(cli, scanner))
+                .addSubcommand(new DownloadCommand(cli))
+                .addSubcommand(new VerifyCommand(cli))
+                .addSubcommand(new RepairCommand(cli))
+                .addSubcommand(new MigrateCommand(cli))
+                .addSubcommand(new HelpCommand());
+        // set after the subcommands are added: these settings reach only the commands present at the call
+        cl.setResourceBundle(cli.texts().bundle());
+        cl.setColorScheme(Help.defaultColorScheme(terminal ? Help.Ansi.AUTO : Help.Ansi.OFF));
+        cl.setUsageHelpWidth(HELP_WIDTH);
+        cl.setOverwrittenOptionsAllowed(true); // the last --type wins, as before
+        cl.setExpandAtFiles(false); // an argument starting with @ is a name, not a file of arguments
+        cl.setOut(new PrintWriter(new OutputStreamWriter(cli.out(), cli.out().charset()), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(cli.err(), cli.err().charset()), true));
+        var errors = new UsageErrors(cli.texts(), cli.err(), cli.env().get("MODELKEEPER_DEBUG").isPresent());
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionExceptionHandler(errors);
+        return cl;
     }
 
     static String version() {

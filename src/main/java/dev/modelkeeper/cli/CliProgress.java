@@ -1,39 +1,54 @@
 package dev.modelkeeper.cli;
 
+import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.task.ProgressListener;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 
-/** A one-line progress display on stderr, only when stderr is a terminal (never in pipes or CI logs). */
+/**
+ * The progress bar on stderr: bar, percent, and for byte counts done / total, speed and time left. Drawn
+ * only when enabled (stderr is a terminal and the output is not --json), so pipes and CI logs stay clean.
+ */
 final class CliProgress implements ProgressListener {
+
+    private static final int WIDTH = 79;
+    private static final int BAR = 24;
+    private static final long REDRAW_NANOS = 250_000_000L;
 
     private final PrintStream err;
     private final boolean enabled;
+    private final boolean bytes;
+    private final LongSupplier clock;
+    private final char full;
+    private final char empty;
     private volatile String message = "";
     private long lastPercent = -1;
-    private boolean bytes;
-    private final long started = System.nanoTime();
+    private long lastDraw;
+    private long firstDone = -1;
+    private long firstAt;
+    private boolean drawn;
 
-    CliProgress(PrintStream err, boolean enabled) {
+    CliProgress(PrintStream err, boolean enabled, boolean bytes, LongSupplier clock) {
         this.err = err;
         this.enabled = enabled;
+        this.bytes = bytes;
+        this.clock = clock;
+        boolean utf8 = err.charset().equals(StandardCharsets.UTF_8);
+        this.full = utf8 ? '█' : '#';
+        this.empty = utf8 ? '░' : '-';
     }
 
-    static CliProgress forTerminal(PrintStream err) {
-        return new CliProgress(err, System.console() != null && System.console().isTerminal());
-    }
-
-    /** Shows progress as bytes with speed and time left (downloads). */
-    CliProgress bytes() {
-        bytes = true;
-        return this;
+    CliProgress(PrintStream err, boolean enabled, boolean bytes) {
+        this(err, enabled, bytes, System::nanoTime);
     }
 
     @Override
     public synchronized void message(String text) {
         if (enabled && bytes && !text.equals(message)) {
-            err.print("\r\u001b[K" + text + "\n"); // in byte mode the line shows numbers: a message gets its own line
+            clear();
+            err.print(text + "\n"); // the bar shows numbers: a message gets its own line
             err.flush();
-            lastPercent = -1;
         }
         message = text;
     }
@@ -43,36 +58,55 @@ final class CliProgress implements ProgressListener {
         if (!enabled || total <= 0) {
             return;
         }
-        long percent = done * 100 / total;
-        if (percent != lastPercent) {
-            lastPercent = percent;
-            String line = bytes ? String.format("%3d%%  %s / %s  %s  %s", percent,
-                    dev.modelkeeper.core.cache.SizeFormat.bytes(done), dev.modelkeeper.core.cache.SizeFormat.bytes(total),
-                    rate(done), eta(done, total)) : String.format("%3d%%  %s", percent, message);
-            err.print("\r" + (line.length() > 79 ? line.substring(0, 79) : line) + "\u001b[K");
-            err.flush();
+        long now = clock.getAsLong();
+        if (firstDone < 0) {
+            firstDone = done;
+            firstAt = now;
         }
+        long percent = Math.clamp(done * 100 / total, 0, 100);
+        if (percent == lastPercent && now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastPercent = percent;
+        lastDraw = now;
+        String line = bar(done, total) + String.format(" %3d%%  ", percent)
+                + (bytes ? SizeFormat.bytes(done) + " / " + SizeFormat.bytes(total) + speedAndEta(done, total, now)
+                : message);
+        err.print("\r" + (line.length() > WIDTH ? line.substring(0, WIDTH) : line) + "\u001b[K");
+        err.flush();
+        drawn = true;
     }
 
-    private String rate(long done) {
-        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        return dev.modelkeeper.core.cache.SizeFormat.bytes((long) (done / seconds)) + "/s";
+    private String bar(long done, long total) {
+        int cells = (int) Math.clamp(done * BAR / total, 0, BAR);
+        return "[" + String.valueOf(full).repeat(cells) + String.valueOf(empty).repeat(BAR - cells) + "]";
     }
 
-    private String eta(long done, long total) {
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (done <= 0) {
+    /** Speed since the first report (bytes already there before do not count) and the time left at that speed. */
+    private String speedAndEta(long done, long total, long now) {
+        double seconds = (now - firstAt) / 1e9;
+        long moved = done - firstDone;
+        if (seconds < 0.5 || moved <= 0) {
             return "";
         }
-        long left = (long) ((total - done) * seconds / done);
-        return left >= 3600 ? String.format("ETA %d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
-                : String.format("ETA %d:%02d", left / 60, left % 60);
+        double rate = moved / seconds;
+        long left = (long) ((total - done) / rate);
+        String eta = left >= 3600 ? String.format("%d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
+                : String.format("%d:%02d", left / 60, left % 60);
+        return "  " + SizeFormat.bytes((long) rate) + "/s  ETA " + eta;
+    }
+
+    /** Takes the bar off the screen, so that a line printed next starts clean; the next report draws it again. */
+    synchronized void clear() {
+        if (enabled && drawn) {
+            err.print("\r\u001b[K");
+            err.flush();
+            drawn = false;
+            lastPercent = -1;
+        }
     }
 
     void finish() {
-        if (enabled) {
-            err.print("\r\u001b[K");
-            err.flush();
-        }
+        clear();
     }
 }

@@ -19,6 +19,11 @@ final class CliTexts {
         return locale;
     }
 
+    /** The bundle itself, for picocli's generated help. */
+    ResourceBundle bundle() {
+        return bundle;
+    }
+
     String get(String key) {
         return bundle.getString(key);
     }

@@ -1,24 +1,26 @@
 package dev.modelkeeper.cli;
 
-/** Process exit codes of every command (documented in docs/cli.md). */
+/**
+ * Process exit codes of every command, one meaning each (the table in docs/cli.md, "Exit codes"). Scripts
+ * branch on these, so a code keeps its meaning once published.
+ */
 final class ExitCode {
 
     /** The command did what was asked (findings in a cache do not change this for scan). */
     static final int OK = 0;
-    /** Something unexpected failed; stderr says what in one sentence. */
+    /** Something failed part way (or unexpectedly), or a record it needs cannot be read; stderr says what. */
     static final int FAILURE = 1;
-    /** The command line itself was wrong. */
+    /** The command line itself was wrong: unknown command or option, a missing or malformed value. */
     static final int USAGE = 2;
-    /** A cache folder named on the command line is missing, not a folder, or unreadable. */
-    static final int ROOT_UNAVAILABLE = 3;
-    /**
-     * The Hub refused: repository, revision or file not found, gated, or no access ({@code verify --online}:
-     * could not be asked).
-     */
-    static final int REFUSED = 4;
-    /** {@code verify}: problems remain in what was verified (a corrupt or missing file, a broken ref …). */
+    /** Something named on the command line is not there: a folder, a repo or revision in no cache, a move id. */
+    static final int NOT_FOUND = 3;
+    /** The Hub (or the mirror) refused or could not be reached: not found, gated, no access, a bad answer, down. */
+    static final int HUB_REFUSED = 4;
+    /** {@code verify} or {@code repair}: problems remain in what was checked. */
     static final int PROBLEMS = 5;
-    /** Interrupted with Ctrl+C (set by the JVM on SIGINT). */
+    /** Refused on this machine before anything changed: a safety check said no (migrate's preflight, --undo, --abandon). */
+    static final int REFUSED = 6;
+    /** Interrupted with Ctrl+C (the JVM's own code on SIGINT, also returned when the work stopped in time). */
     static final int INTERRUPTED = 130;
 
     private ExitCode() {

@@ -12,70 +12,82 @@ import dev.modelkeeper.core.migrate.MigrationJournal;
 import dev.modelkeeper.core.migrate.MigrationPlan;
 import dev.modelkeeper.core.migrate.MigrationRefused;
 import dev.modelkeeper.core.migrate.MigrationRequest;
-import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.OperationException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code modelkeeper migrate SRC DEST [--link] [--env] [--copy] [--dry-run] [--json]},
  * {@code migrate --resume}, {@code migrate --undo SRC}, {@code migrate --abandon ID}.
  */
-final class MigrateCommand {
+@Command(name = "migrate", sortOptions = false)
+final class MigrateCommand implements Callable<Integer> {
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SRC", descriptionKey = "help.migrate.source")
+    Path source;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DEST", descriptionKey = "help.migrate.destination")
+    Path destination;
+
+    @Option(names = "--link", descriptionKey = "help.migrate.link")
+    boolean link;
+
+    @Option(names = "--env", descriptionKey = "help.migrate.env")
+    boolean envExport;
+
+    @Option(names = "--copy", descriptionKey = "help.migrate.copy")
+    boolean copy;
+
+    @Option(names = "--dry-run", descriptionKey = "help.migrate.dryRun")
+    boolean dryRun;
+
+    @Option(names = "--json", descriptionKey = "help.migrate.json")
+    boolean json;
+
+    @Option(names = "--resume", descriptionKey = "help.migrate.resume")
+    boolean resume;
+
+    @Option(names = "--undo", descriptionKey = "help.migrate.undo")
+    boolean undo;
+
+    @Option(names = "--abandon", paramLabel = "ID", descriptionKey = "help.migrate.abandon")
+    String abandon;
+
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliContext cli;
     private final Environment env;
     private final CliTexts texts;
     private final PrintStream out;
     private final PrintStream err;
 
-    MigrateCommand(Environment env, CliTexts texts, PrintStream out, PrintStream err) {
-        this.env = env;
-        this.texts = texts;
-        this.out = out;
-        this.err = err;
+    MigrateCommand(CliContext cli) {
+        this.cli = cli;
+        this.env = cli.env();
+        this.texts = cli.texts();
+        this.out = cli.out();
+        this.err = cli.err();
     }
 
-    int run(List<String> argv) {
-        var paths = new ArrayList<Path>();
-        boolean link = false;
-        boolean envExport = false;
-        boolean copy = false;
-        boolean resume = false;
-        boolean undo = false;
-        boolean dryRun = false;
-        boolean json = false;
-        String abandon = null;
-        for (int i = 0; i < argv.size(); i++) {
-            String a = argv.get(i);
-            switch (a) {
-                case "--link" -> link = true;
-                case "--env" -> envExport = true;
-                case "--copy" -> copy = true;
-                case "--resume" -> resume = true;
-                case "--undo" -> undo = true;
-                case "--dry-run" -> dryRun = true;
-                case "--json" -> json = true;
-                case "--abandon" -> {
-                    if (i + 1 >= argv.size() || argv.get(i + 1).startsWith("-")) {
-                        throw new UsageException(texts.get("migrate.abandonUsage"));
-                    }
-                    abandon = argv.get(++i);
-                }
-                default -> {
-                    if (a.startsWith("-")) {
-                        throw new UsageException(texts.format("error.unknownOption", a));
-                    }
-                    paths.add(Path.of(a));
-                }
-            }
-        }
+    @Override
+    public Integer call() {
         Path stateDir = AppPaths.of(env).stateDir();
         if (abandon != null) {
             return abandon(stateDir, abandon);
@@ -88,10 +100,10 @@ final class MigrateCommand {
         }
         MigrationRequest request;
         if (undo) {
-            if (paths.size() != 1) {
-                throw new UsageException(texts.get("migrate.undoUsage"));
+            if (source == null || destination != null) {
+                throw cli.usageError(spec, "migrate.undoUsage");
             }
-            Path at = paths.getFirst().toAbsolutePath().normalize();
+            Path at = source.toAbsolutePath().normalize();
             if (!Files.isSymbolicLink(at)) {
                 err.println(texts.format("migrate.notMigrated", at));
                 return ExitCode.REFUSED;
@@ -104,11 +116,15 @@ final class MigrateCommand {
                 return ExitCode.FAILURE;
             }
         } else {
-            if (paths.size() != 2) {
-                throw new UsageException(texts.get("migrate.usage"));
+            if (source == null || destination == null) {
+                throw cli.usageError(spec, "migrate.usage");
             }
-            request = new MigrationRequest(paths.get(0), paths.get(1), link, copy);
+            request = new MigrationRequest(source, destination, link, copy);
         }
+        return migrate(stateDir, request);
+    }
+
+    private int migrate(Path stateDir, MigrationRequest request) {
         MigrationPlan plan;
         try {
             plan = undo ? MigrateOperation.preflightUndo(request) : MigrateOperation.preflight(request, p -> false);
@@ -120,15 +136,12 @@ final class MigrateCommand {
         String variable = EnvironmentExport.variableFor(request.source());
         String value = EnvironmentExport.valueFor(variable, request.destination());
         var exported = envExport ? new Exported(variable, value, exporter.files()) : null;
-        print(plan, json, exported); // before the move: a copy between disks draws a progress line for a while
+        print(plan, json, exported); // before the move: a copy between disks draws a progress bar for a while
         if (dryRun) {
             return ExitCode.OK;
         }
-        var cancel = Cancellation.create();
-        Thread hook = new Thread(cancel::cancel, "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        var progress = CliProgress.forTerminal(err).bytes();
-        try {
+        var display = json ? CommandRunner.Display.NONE : CommandRunner.Display.BYTES;
+        return cli.runner().run(display, "migrate.cancelled", (progress, cancel) -> {
             MigrateOperation.start(stateDir, plan).run(progress, cancel);
             progress.finish();
             try {
@@ -145,21 +158,7 @@ final class MigrateCommand {
             }
             out.println(done(request, undo, exported));
             return ExitCode.OK;
-        } catch (CancelledException e) {
-            progress.finish();
-            err.println(texts.get("migrate.cancelled"));
-            return ExitCode.INTERRUPTED;
-        } catch (OperationException e) {
-            progress.finish();
-            err.println(e.getMessage());
-            return ExitCode.FAILURE;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyExiting) {
-                // Ctrl+C
-            }
-        }
+        });
     }
 
     /** What {@code --env} sets and where. */
@@ -187,21 +186,30 @@ final class MigrateCommand {
             out.println(texts.get("migrate.nothingPending"));
             return ExitCode.OK;
         }
-        int code = ExitCode.OK;
+        int unreadable = ExitCode.OK;
         for (var bad : found.unreadable()) {
             err.println(texts.format("migrate.unreadable", bad.file(), bad.reason()));
-            code = ExitCode.FAILURE;
+            unreadable = ExitCode.FAILURE;
         }
-        for (MigrationJournal j : found.journals()) {
-            try {
-                MigrateOperation.resume(j).run(CliProgress.forTerminal(err).bytes(), Cancellation.create());
-                out.println(texts.format("migrate.resumed", j.source(), j.destination()));
-            } catch (OperationException e) {
-                err.println(e.getMessage());
-                code = ExitCode.FAILURE;
+        var display = json ? CommandRunner.Display.NONE : CommandRunner.Display.BYTES;
+        int resumed = cli.runner().run(display, "migrate.resumeCancelled", (progress, cancel) -> {
+            int code = ExitCode.OK;
+            for (MigrationJournal j : found.journals()) {
+                try {
+                    MigrateOperation.resume(j).run(progress, cancel);
+                    progress.clear();
+                    out.println(texts.format("migrate.resumed", j.source(), j.destination()));
+                } catch (CancelledException e) {
+                    throw e;
+                } catch (OperationException e) {
+                    progress.clear();
+                    err.println(e.getMessage());
+                    code = ExitCode.FAILURE;
+                }
             }
-        }
-        return code;
+            return code;
+        });
+        return resumed != ExitCode.OK ? resumed : unreadable;
     }
 
     private int abandon(Path stateDir, String id) {
@@ -209,7 +217,7 @@ final class MigrateCommand {
         for (var bad : found.unreadable()) {
             if (bad.id().equals(id)) {
                 err.println(texts.format("migrate.unreadable", bad.file(), bad.reason()));
-                return ExitCode.REFUSED;
+                return ExitCode.FAILURE;
             }
         }
         var journal = found.journals().stream().filter(j -> j.id().equals(id)).findFirst();
@@ -217,7 +225,7 @@ final class MigrateCommand {
             String known = found.journals().stream().map(j -> j.id() + " (" + j.source() + " -> " + j.destination()
                     + ")").collect(Collectors.joining(", "));
             err.println(texts.format("migrate.abandonUnknown", id, known.isEmpty() ? texts.get("migrate.none") : known));
-            return ExitCode.REFUSED;
+            return ExitCode.NOT_FOUND;
         }
         var j = journal.get();
         try {

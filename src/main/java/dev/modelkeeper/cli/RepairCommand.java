@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.FindingTexts;
 import dev.modelkeeper.core.cache.SizeFormat;
-import dev.modelkeeper.core.env.CacheLocator;
-import dev.modelkeeper.core.env.Environment;
-import dev.modelkeeper.core.env.Settings;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.ops.BandwidthLimit;
 import dev.modelkeeper.core.repair.RepairAction;
@@ -16,8 +13,8 @@ import dev.modelkeeper.core.repair.RepairPlan;
 import dev.modelkeeper.core.repair.RepairPlanner;
 import dev.modelkeeper.core.repair.RepairResult;
 import dev.modelkeeper.core.task.Cancellation;
-import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.OperationException;
+import dev.modelkeeper.core.task.ProgressListener;
 import dev.modelkeeper.core.verify.VerdictStore;
 import dev.modelkeeper.core.verify.VerifyFinding;
 import dev.modelkeeper.core.verify.VerifyListener;
@@ -29,49 +26,72 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code modelkeeper repair [PATH|REPO]... [--dry-run] [--delete-orphans] [--offline] [--json]}: verifies
- * what is named (offline), shows the plan, carries it out, and verifies again. Exit 0 when nothing is
- * left to fix, 5 when problems remain.
+ * {@code modelkeeper repair [PATH|REPO]... [options]}: verifies what is named (offline), shows the plan,
+ * carries it out, and verifies again. Exit 0 when nothing is left to fix, 5 when problems remain.
  */
-final class RepairCommand {
+@Command(name = "repair", sortOptions = false)
+final class RepairCommand implements Callable<Integer> {
 
-    private final Environment env;
-    private final Settings settings;
+    @Mixin
+    TargetOptions targets;
+
+    @Option(names = "--dry-run", descriptionKey = "help.repair.dryRun")
+    boolean dryRun;
+
+    @Option(names = "--delete-orphans", descriptionKey = "help.repair.deleteOrphans")
+    boolean deleteOrphans;
+
+    @Option(names = "--offline", descriptionKey = "help.repair.offline")
+    boolean offline;
+
+    @Mixin
+    HubOptions hub;
+
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class,
+            descriptionKey = "help.verify.threads")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--json", descriptionKey = "help.repair.json")
+    boolean json;
+
+    @Mixin
+    HelpOption help;
+
+    private final CliContext cli;
     private final CliTexts texts;
     private final FindingTexts findingTexts;
     private final PrintStream out;
-    private final PrintStream err;
 
-    RepairCommand(Environment env, Settings settings, CliTexts texts, PrintStream out, PrintStream err) {
-        this.env = env;
-        this.settings = settings;
-        this.texts = texts;
+    RepairCommand(CliContext cli) {
+        this.cli = cli;
+        this.texts = cli.texts();
         this.findingTexts = new FindingTexts(texts.locale());
-        this.out = out;
-        this.err = err;
+        this.out = cli.out();
     }
 
-    int run(List<String> argv) {
-        var a = VerifyArgs.parse(argv, texts, true);
-        var locator = new CacheLocator(env);
+    @Override
+    public Integer call() {
+        var settings = cli.settings();
+        var locator = cli.locator();
         List<CacheRoot> known = locator.discover(settings.userRoots());
-        List<VerifyScope> scopes = a.scopesOrSay(known, texts, err);
+        List<VerifyScope> scopes = targets.scopesOrSay(known, texts, cli.err());
         if (scopes == null) {
-            return ExitCode.ROOT_UNAVAILABLE;
+            return ExitCode.NOT_FOUND;
         }
-        VerdictStore store = a.store(env);
-        var cancel = Cancellation.create();
-        Thread hook = new Thread(cancel::cancel, "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        var progress = CliProgress.forTerminal(err).bytes();
-        try {
+        VerdictStore store = targets.store(cli.env());
+        var display = json ? CommandRunner.Display.NONE : CommandRunner.Display.BYTES;
+        return cli.runner().run(display, "repair.cancelled", (progress, cancel) -> {
             VerifyReport before = verifyAll(scopes, store, progress, cancel);
-            RepairPlan plan = new RepairPlanner(a.deleteOrphans).plan(before.findings());
-            if (a.dryRun) {
-                progress.finish();
-                if (a.json) {
+            RepairPlan plan = new RepairPlanner(deleteOrphans).plan(before.findings());
+            progress.clear();
+            if (dryRun) {
+                if (json) {
                     json(plan, null, null);
                 } else {
                     printPlan(plan);
@@ -81,48 +101,33 @@ final class RepairCommand {
             RepairResult result = null;
             VerifyReport after = before;
             if (!plan.isEmpty()) {
-                if (!a.json) {
+                if (!json) {
                     printPlan(plan);
                 }
-                Optional<HubClient> hub = a.offline ? Optional.empty() : Optional.of(a.hub(env, settings, locator));
-                result = new RepairOperation(plan, hub, BandwidthLimit.of(settings.hub().maxBytesPerSecond()))
+                Optional<HubClient> client = offline ? Optional.empty()
+                        : Optional.of(hub.client(cli.env(), settings, locator));
+                result = new RepairOperation(plan, client, BandwidthLimit.of(settings.hub().maxBytesPerSecond()))
                         .run(progress, cancel);
                 after = verifyAll(scopes, store, progress, cancel);
+                progress.clear();
             }
-            progress.finish();
-            if (a.json) {
+            if (json) {
                 json(plan, result, after);
             } else {
                 printResult(plan, result, after);
             }
             return after.problemsRemain() ? ExitCode.PROBLEMS : ExitCode.OK;
-        } catch (CancelledException e) {
-            progress.finish();
-            err.println(texts.get("repair.cancelled"));
-            return ExitCode.INTERRUPTED;
-        } catch (OperationException e) {
-            progress.finish();
-            err.println(e.getMessage());
-            return ExitCode.FAILURE;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyExiting) {
-                // Ctrl+C: the JVM is going down
-            }
-        }
+        });
     }
 
-
-    private static VerifyReport verifyAll(List<VerifyScope> scopes, VerdictStore store,
-                                          dev.modelkeeper.core.task.ProgressListener progress, Cancellation cancel)
-            throws CancelledException {
+    private VerifyReport verifyAll(List<VerifyScope> scopes, VerdictStore store, ProgressListener progress,
+                                   Cancellation cancel) throws OperationException {
         var reports = new ArrayList<VerifyReport>();
         for (VerifyScope scope : scopes) {
-            reports.add(new VerifyOperation(scope, store, VerifyListener.NONE, Runtime.getRuntime().availableProcessors(),
-                    Optional.empty()).run(progress, cancel));
+            reports.add(new VerifyOperation(scope, store, VerifyListener.NONE, threads, Optional.empty())
+                    .run(progress, cancel));
         }
-        return VerifyArgs.merge(reports);
+        return TargetOptions.merge(reports);
     }
 
     private void printPlan(RepairPlan plan) {

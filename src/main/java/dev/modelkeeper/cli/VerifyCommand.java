@@ -1,109 +1,108 @@
 package dev.modelkeeper.cli;
 
 import dev.modelkeeper.core.cache.CacheRoot;
-import dev.modelkeeper.core.env.CacheLocator;
-import dev.modelkeeper.core.env.Environment;
-import dev.modelkeeper.core.env.Settings;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.task.Cancellation;
-import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.task.OperationException;
+import dev.modelkeeper.core.task.ProgressListener;
 import dev.modelkeeper.core.verify.VerdictStore;
 import dev.modelkeeper.core.verify.VerifyListener;
 import dev.modelkeeper.core.verify.VerifyOperation;
 import dev.modelkeeper.core.verify.VerifyReport;
 import dev.modelkeeper.core.verify.VerifyScope;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code modelkeeper verify [PATH|REPO]... [--type T] [--revision R] [--online] [--endpoint URL]
- * [--trust-mirror] [--full] [--threads N] [--json]}: every cache, or the caches, repos, revisions and files named.
+ * {@code modelkeeper verify [PATH|REPO]... [options]}: every cache, or the caches, repos, revisions and files
+ * named; offline against each file's hash, {@code --online} also against the Hub's listing.
  */
-final class VerifyCommand {
+@Command(name = "verify", sortOptions = false)
+final class VerifyCommand implements Callable<Integer> {
 
-    private final Environment env;
-    private final Settings settings;
-    private final CliTexts texts;
-    private final PrintStream out;
-    private final PrintStream err;
+    @Mixin
+    TargetOptions targets;
 
-    VerifyCommand(Environment env, Settings settings, CliTexts texts, PrintStream out, PrintStream err) {
-        this.env = env;
-        this.settings = settings;
-        this.texts = texts;
-        this.out = out;
-        this.err = err;
+    @Option(names = "--online", descriptionKey = "help.verify.online")
+    boolean online;
+
+    @Mixin
+    HubOptions hub;
+
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class,
+            descriptionKey = "help.verify.threads")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--json", descriptionKey = "help.verify.json")
+    boolean json;
+
+    @Mixin
+    HelpOption help;
+
+    private final CliContext cli;
+
+    VerifyCommand(CliContext cli) {
+        this.cli = cli;
     }
 
-    int run(List<String> argv) {
-        var a = VerifyArgs.parse(argv, texts);
-        var locator = new CacheLocator(env);
+    @Override
+    public Integer call() {
+        var settings = cli.settings();
+        var locator = cli.locator();
         List<CacheRoot> known = locator.discover(settings.userRoots());
-        List<VerifyScope> scopes = a.scopesOrSay(known, texts, err);
+        List<VerifyScope> scopes = targets.scopesOrSay(known, cli.texts(), cli.err());
         if (scopes == null) {
-            return ExitCode.ROOT_UNAVAILABLE;
+            return ExitCode.NOT_FOUND;
         }
-        VerdictStore store = a.store(env);
-        Optional<HubClient> hub = a.online ? Optional.of(a.hub(env, settings, locator)) : Optional.empty();
-        VerifyReport report = a.json ? runJson(scopes, store, hub, a.threads) : runText(scopes, store, hub, a.threads);
-        if (report == null) {
-            err.println(texts.get("verify.cancelled"));
-            return ExitCode.INTERRUPTED;
-        }
-        if (report.problemsRemain()) {
-            return ExitCode.PROBLEMS;
-        }
-        return report.hubCheckFailed() ? ExitCode.REFUSED : ExitCode.OK;
+        VerdictStore store = targets.store(cli.env());
+        Optional<HubClient> client = online ? Optional.of(hub.client(cli.env(), settings, locator)) : Optional.empty();
+        var display = json ? CommandRunner.Display.NONE : CommandRunner.Display.BYTES;
+        return cli.runner().run(display, "verify.cancelled", (progress, cancel) -> {
+            VerifyReport report = json ? runJson(scopes, store, client, progress, cancel)
+                    : runText(scopes, store, client, progress, cancel);
+            if (report.problemsRemain()) {
+                return ExitCode.PROBLEMS;
+            }
+            return report.hubCheckFailed() ? ExitCode.HUB_REFUSED : ExitCode.OK;
+        });
     }
 
-
-    private VerifyReport runText(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub, int threads) {
-        VerifyReport report = runAll(scopes, store, hub, threads, VerifyListener.NONE);
-        if (report != null) {
-            new VerifyText(texts, out).print(report);
-        }
+    private VerifyReport runText(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> client,
+                                 CliProgress progress, Cancellation cancel) throws OperationException {
+        VerifyReport report = verifyAll(scopes, store, client, VerifyListener.NONE, progress, cancel);
+        progress.finish();
+        new VerifyText(cli.texts(), cli.out()).print(report);
         return report;
     }
 
-    private VerifyReport runJson(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub, int threads) {
-        try (var json = new VerifyJson(out, texts.locale())) {
-            VerifyReport report = runAll(scopes, store, hub, threads, json);
-            if (report != null) {
-                json.finish(report);
-            }
-            out.println();
+    /** Findings are streamed as they are found; a cancelled run leaves the document unfinished, as before. */
+    private VerifyReport runJson(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> client,
+                                 CliProgress progress, Cancellation cancel) throws OperationException {
+        try (var out = new VerifyJson(cli.out(), cli.texts().locale())) {
+            VerifyReport report = verifyAll(scopes, store, client, out, progress, cancel);
+            out.finish(report);
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            cli.out().println();
         }
     }
 
-    /** Runs one operation per scope with a progress line and Ctrl+C; null when cancelled. */
-    private VerifyReport runAll(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> hub, int threads,
-                                VerifyListener listener) {
-        var cancel = Cancellation.create();
-        Thread hook = new Thread(cancel::cancel, "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        var progress = CliProgress.forTerminal(err).bytes();
-        try {
-            var reports = new ArrayList<VerifyReport>();
-            for (VerifyScope scope : scopes) {
-                reports.add(new VerifyOperation(scope, store, listener, threads, hub).run(progress, cancel));
-            }
-            return VerifyArgs.merge(reports);
-        } catch (CancelledException e) {
-            return null;
-        } finally {
-            progress.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyExiting) {
-                // Ctrl+C: the JVM is going down
-            }
+    private VerifyReport verifyAll(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> client,
+                                   VerifyListener listener, ProgressListener progress, Cancellation cancel)
+            throws OperationException {
+        var reports = new ArrayList<VerifyReport>();
+        for (VerifyScope scope : scopes) {
+            reports.add(new VerifyOperation(scope, store, listener, threads, client).run(progress, cancel));
         }
+        return TargetOptions.merge(reports);
     }
 }

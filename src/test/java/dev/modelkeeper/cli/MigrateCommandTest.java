@@ -177,7 +177,7 @@ class MigrateCommandTest {
         var before = tree(hub);
         killAt("copied", hub.toString(), hdd.resolve("hub").toString(), "--copy");
         String id = journalId();
-        assertEquals(ExitCode.REFUSED, run("migrate", "--abandon", "nope"));
+        assertEquals(ExitCode.NOT_FOUND, run("migrate", "--abandon", "nope"), "no move has that id");
         assertTrue(err.toString().contains(id), "lists the unfinished moves: " + err);
 
         assertEquals(0, run("migrate", "--abandon", id), err.toString());
@@ -206,7 +206,7 @@ class MigrateCommandTest {
         assertTrue(err.toString().contains(file.toString()) && err.toString().contains("cannot be read"), err.toString());
         assertFalse(out.toString().contains("No unfinished move"), out.toString());
         assertTrue(Files.exists(file), "left for a person to look at");
-        assertEquals(ExitCode.REFUSED, run("migrate", "--abandon", "1234abcd"));
+        assertEquals(ExitCode.FAILURE, run("migrate", "--abandon", "1234abcd"), "as --resume: a journal that cannot be read");
         assertTrue(err.toString().contains("cannot be read"), err.toString());
     }
 

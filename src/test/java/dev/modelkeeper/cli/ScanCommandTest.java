@@ -108,6 +108,8 @@ class ScanCommandTest {
     void helpListsTheCommands() {
         var r = run(Map.of(), "help");
         assertEquals(0, r.code());
-        assertTrue(r.out().contains("scan [--json] [PATH...]"), r.out());
+        for (String command : new String[] {"scan", "download", "verify", "repair", "migrate", "help"}) {
+            assertTrue(r.out().contains("\n  " + command + " "), command + " listed:\n" + r.out());
+        }
     }
 }

@@ -171,6 +171,6 @@ class VerifyCommandTest {
         var out = new ByteArrayOutputStream();
         CliMain.run(new String[] {"help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
                 new Environment(Map.of(), home, Environment.Os.LINUX));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("verify [PATH|REPO]..."));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("  verify    Check every file against its hash"));
     }
 }

@@ -1,0 +1,28 @@
+package dev.modelkeeper.cli;
+
+import dev.modelkeeper.core.env.AppPaths;
+import dev.modelkeeper.core.env.CacheLocator;
+import dev.modelkeeper.core.env.Environment;
+import dev.modelkeeper.core.env.Settings;
+import dev.modelkeeper.core.env.SettingsStore;
+import java.io.PrintStream;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** What every command is given by {@link CliMain}: the environment, the texts, the two streams and the runner. */
+record CliContext(Environment env, CliTexts texts, PrintStream out, PrintStream err, CommandRunner runner) {
+
+    /** The window's settings (added folders, Hub endpoint), read when a command needs them. */
+    Settings settings() {
+        return new SettingsStore(AppPaths.of(env).settingsFile()).load();
+    }
+
+    CacheLocator locator() {
+        return new CacheLocator(env);
+    }
+
+    /** A wrong command line found after parsing: said like picocli's own errors, exit code 2. */
+    ParameterException usageError(CommandSpec spec, String key, Object... args) {
+        return new ParameterException(spec.commandLine(), texts.format(key, args));
+    }
+}
