@@ -6,7 +6,7 @@ import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.FindingTexts;
 import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.hub.HubClient;
-import dev.modelkeeper.core.ops.BandwidthLimit;
+import dev.modelkeeper.core.download.BandwidthLimit;
 import dev.modelkeeper.core.repair.RepairAction;
 import dev.modelkeeper.core.repair.RepairOperation;
 import dev.modelkeeper.core.repair.RepairPlan;

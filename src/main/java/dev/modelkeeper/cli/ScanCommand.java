@@ -4,7 +4,7 @@ import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.CacheScan;
 import dev.modelkeeper.core.cache.CacheScanner;
 import dev.modelkeeper.core.cache.ScanListener;
-import dev.modelkeeper.core.ops.ScanOperation;
+import dev.modelkeeper.core.cache.ScanOperation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

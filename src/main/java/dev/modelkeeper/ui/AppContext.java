@@ -11,7 +11,7 @@ import dev.modelkeeper.core.fs.FileSystemProbes;
 import dev.modelkeeper.ui.content.CacheContentViewModel;
 import dev.modelkeeper.core.env.TokenStore;
 import dev.modelkeeper.core.hub.HubClients;
-import dev.modelkeeper.core.ops.DownloadOperation;
+import dev.modelkeeper.core.download.DownloadOperation;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
 import java.util.Locale;
@@ -56,7 +56,7 @@ public final class AppContext implements AutoCloseable {
                 ioExecutor, (current, request) -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
                         current.hub(), tokens.load()), request, current.hub().concurrency(),
                         limits.forRate(current.hub().maxBytesPerSecond())), downloadExecutor, tokens,
-                new dev.modelkeeper.core.ops.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")),
+                new dev.modelkeeper.core.download.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")),
                 dev.modelkeeper.core.verify.VerdictStore.open(
                         dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env))),
                 current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
@@ -77,12 +77,12 @@ public final class AppContext implements AutoCloseable {
     /** One cap shared by all downloads while the setting stays the same. */
     private static final class SharedLimits {
         private long rate = -1;
-        private dev.modelkeeper.core.ops.BandwidthLimit limit;
+        private dev.modelkeeper.core.download.BandwidthLimit limit;
 
-        synchronized dev.modelkeeper.core.ops.BandwidthLimit forRate(long bytesPerSecond) {
+        synchronized dev.modelkeeper.core.download.BandwidthLimit forRate(long bytesPerSecond) {
             if (bytesPerSecond != rate) {
                 rate = bytesPerSecond;
-                limit = dev.modelkeeper.core.ops.BandwidthLimit.of(bytesPerSecond);
+                limit = dev.modelkeeper.core.download.BandwidthLimit.of(bytesPerSecond);
             }
             return limit;
         }

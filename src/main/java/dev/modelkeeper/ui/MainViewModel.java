@@ -6,7 +6,7 @@ import dev.modelkeeper.core.cache.CacheScanner;
 import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Settings;
 import dev.modelkeeper.core.env.SettingsStore;
-import dev.modelkeeper.core.ops.ScanOperation;
+import dev.modelkeeper.core.cache.ScanOperation;
 import dev.modelkeeper.ui.content.CacheContentViewModel;
 import dev.modelkeeper.ui.content.PathActions;
 import dev.modelkeeper.ui.roots.RootItemViewModel;
@@ -20,8 +20,8 @@ import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import dev.modelkeeper.core.env.TokenStore;
 import java.util.function.UnaryOperator;
-import dev.modelkeeper.core.ops.DownloadPlan;
-import dev.modelkeeper.core.ops.DownloadRequest;
+import dev.modelkeeper.core.download.DownloadPlan;
+import dev.modelkeeper.core.download.DownloadRequest;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.ui.download.DownloadQueueViewModel;
 import dev.modelkeeper.ui.download.DownloadViewModel;
@@ -117,7 +117,7 @@ public final class MainViewModel {
                            Executor scanExecutor, Executor ioExecutor,
                            BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads,
                            Executor downloadExecutor, TokenStore tokens,
-                           dev.modelkeeper.core.ops.DownloadQueueStore queue,
+                           dev.modelkeeper.core.download.DownloadQueueStore queue,
                            dev.modelkeeper.core.verify.VerdictStore verdicts,
                            java.util.function.Function<Settings, java.util.Optional<dev.modelkeeper.core.hub.HubClient>> hub,
                            Path stateDir) {

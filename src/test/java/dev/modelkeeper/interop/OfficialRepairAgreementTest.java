@@ -11,7 +11,7 @@ import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.hub.HubEndpoint;
 import dev.modelkeeper.core.hub.RetryPolicy;
-import dev.modelkeeper.core.ops.BandwidthLimit;
+import dev.modelkeeper.core.download.BandwidthLimit;
 import dev.modelkeeper.core.repair.RepairOperation;
 import dev.modelkeeper.core.repair.RepairPlanner;
 import dev.modelkeeper.core.repair.RepairResult;

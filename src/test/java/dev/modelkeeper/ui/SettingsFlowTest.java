@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.env.Environment;
-import dev.modelkeeper.core.ops.DownloadRequest;
+import dev.modelkeeper.core.download.DownloadRequest;
 import dev.modelkeeper.testing.hub.FixtureRepo;
 import dev.modelkeeper.testing.hub.HubEmulator;
 import dev.modelkeeper.ui.settings.SettingsDialog;

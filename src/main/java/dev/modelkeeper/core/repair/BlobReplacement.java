@@ -5,7 +5,7 @@ import dev.modelkeeper.core.recovery.RepairRecovery;
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.fs.ContentHash;
 import dev.modelkeeper.core.fs.FileLocks;
-import dev.modelkeeper.core.ops.BlobFetcher;
+import dev.modelkeeper.core.download.BlobFetcher;
 import dev.modelkeeper.core.recovery.RepairJournal.Step;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.OperationException;

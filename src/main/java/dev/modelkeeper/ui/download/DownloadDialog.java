@@ -2,7 +2,7 @@ package dev.modelkeeper.ui.download;
 
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.RepoType;
-import dev.modelkeeper.core.ops.DownloadRequest;
+import dev.modelkeeper.core.download.DownloadRequest;
 import java.util.ResourceBundle;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;

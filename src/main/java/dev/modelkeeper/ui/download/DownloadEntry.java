@@ -1,7 +1,7 @@
 package dev.modelkeeper.ui.download;
 
-import dev.modelkeeper.core.ops.DownloadPlan;
-import dev.modelkeeper.core.ops.DownloadRequest;
+import dev.modelkeeper.core.download.DownloadPlan;
+import dev.modelkeeper.core.download.DownloadRequest;
 import dev.modelkeeper.ui.FxOperationTask;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;

@@ -1,10 +1,10 @@
 package dev.modelkeeper.ui.download;
 
 import dev.modelkeeper.core.cache.HubLayout;
-import dev.modelkeeper.core.ops.DownloadPlan;
-import dev.modelkeeper.core.ops.DownloadQueueStore;
-import dev.modelkeeper.core.ops.DownloadRequest;
-import dev.modelkeeper.core.ops.PartialDownloads;
+import dev.modelkeeper.core.download.DownloadPlan;
+import dev.modelkeeper.core.download.DownloadQueueStore;
+import dev.modelkeeper.core.download.DownloadRequest;
+import dev.modelkeeper.core.download.PartialDownloads;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.ui.Dialogs;
 import dev.modelkeeper.ui.FxOperationTask;

@@ -2,8 +2,8 @@ package dev.modelkeeper.ui.download;
 
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.RepoType;
-import dev.modelkeeper.core.ops.DownloadPlan;
-import dev.modelkeeper.core.ops.DownloadRequest;
+import dev.modelkeeper.core.download.DownloadPlan;
+import dev.modelkeeper.core.download.DownloadRequest;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.task.OperationException;

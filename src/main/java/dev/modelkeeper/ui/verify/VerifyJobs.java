@@ -180,7 +180,7 @@ public final class VerifyJobs {
         if (!dialogs.confirm(header, describe(plan), texts.getString("repair.plan.go"))) {
             return;
         }
-        var repair = new RepairOperation(plan, hub.get(), dev.modelkeeper.core.ops.BandwidthLimit.NONE);
+        var repair = new RepairOperation(plan, hub.get(), dev.modelkeeper.core.download.BandwidthLimit.NONE);
         String title = MessageFormat.format(texts.getString("repair.title"), repo.repoId());
         var task = new FxOperationTask<RepairResult>(new Operation<>() {
             @Override

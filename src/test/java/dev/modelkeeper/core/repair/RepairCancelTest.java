@@ -129,7 +129,7 @@ class RepairCancelTest {
             Path aside = bench.target.resolveSibling(bench.etag + ".repair-aside");
             Files.move(bench.target, aside); // an older version was killed after planning
 
-            var result = new RepairOperation(plan, java.util.Optional.empty(), dev.modelkeeper.core.ops.BandwidthLimit.NONE)
+            var result = new RepairOperation(plan, java.util.Optional.empty(), dev.modelkeeper.core.download.BandwidthLimit.NONE)
                     .run(ProgressListener.NONE, Cancellation.create());
 
             assertArrayEquals(bench.damaged, bench.weights(), result.toString());

@@ -1,0 +1,317 @@
+package dev.modelkeeper.core.download;
+
+import dev.modelkeeper.core.cache.HubLayout;
+import dev.modelkeeper.core.hub.HubException;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.task.OperationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Fetches one large blob over several connections, each asking for the next missing piece with a
+ * {@code Range: bytes=a-b} request. Bytes go to {@link HubLayout#parts} at their offsets and a
+ * {@link RangeJournal} records what arrived, so every piece resumes where it stopped. The content hash
+ * follows the contiguous part from offset 0 as it grows (read back from the page cache), so little
+ * hashing is left once the last piece lands; the blob is published only if the hash matches.
+ * Call under the blob's lock.
+ */
+final class RangedFetch {
+
+    /** Files at least this large are fetched in pieces. */
+    static final long THRESHOLD = 64L << 20;
+    /** Bytes per range request: big enough that request overhead vanishes, small enough to spread well. */
+    static final long PIECE = 16L << 20;
+    private static final int MAX_FAILURES = 5;
+    private static final int BUFFER = 1 << 20;
+
+    /** The server answered a range request with the whole file: use one stream instead. */
+    static final class NoRanges extends Exception {
+        NoRanges() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final BlobSource source;
+    private final AtomicLong transferred;
+    private final BandwidthLimit limit;
+    private final int connections;
+    private final AtomicLong lastSave = new AtomicLong(System.nanoTime());
+
+    RangedFetch(BlobSource source, AtomicLong transferred, BandwidthLimit limit, int connections) {
+        this.source = source;
+        this.transferred = transferred;
+        this.limit = limit;
+        this.connections = connections;
+    }
+
+    /** Whether this blob goes through here: large enough, or already begun in pieces. */
+    boolean applies(HubLayout layout, String etag, long size) {
+        return connections > 1 && size >= THRESHOLD || Files.exists(layout.partsJournal(etag));
+    }
+
+    /**
+     * Fetches and publishes the blob. Returns false, with the contiguous bytes moved to
+     * {@link HubLayout#incomplete} for a single stream to continue, when the server ignores ranges.
+     */
+    boolean fetch(HubLayout layout, BlobRequest meta, Cancellation outer) throws OperationException {
+        String etag = meta.etag();
+        long size = meta.size();
+        Path data = layout.parts(etag);
+        RangeJournal journal;
+        try {
+            journal = open(layout, etag, size);
+        } catch (IOException e) {
+            throw new OperationException("Could not prepare " + data + ": " + e.getMessage()
+                    + ". Check free space and permissions.", data, e);
+        }
+        var hash = new RunningHash(etag, size);
+        var cancel = Cancellation.create(); // a failed piece stops the others without cancelling the caller
+        AutoCloseable hook = outer.onCancel(cancel::cancel);
+        try (FileChannel out = PartialFiles.openForWrite(data)) {
+            var pieces = new ConcurrentLinkedDeque<>(journal.missing(PIECE));
+            var hashing = new ReentrantLock();
+            int workers = Math.max(1, Math.min(connections, pieces.size()));
+            ExecutorService pool = Executors.newFixedThreadPool(workers,
+                    Thread.ofPlatform().daemon().name("range-", 0).factory());
+            var futures = new ArrayList<Future<Void>>();
+            // the first connection finds out whether the server honours ranges before the others start
+            var probed = new CountDownLatch(1);
+            try {
+                for (int i = 0; i < workers; i++) {
+                    boolean first = i == 0;
+                    futures.add(pool.submit(() -> {
+                        try {
+                            if (!first) {
+                                probed.await();
+                            }
+                            for (long[] piece; (piece = pieces.poll()) != null; ) {
+                                fetchPiece(meta, piece[0], piece[1], out, journal, cancel, probed);
+                                journal.save();
+                                follow(hash, data, journal, hashing);
+                            }
+                        } finally {
+                            if (first) {
+                                probed.countDown();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                awaitAll(futures, cancel);
+            } finally {
+                boolean interrupted = Workers.finish(pool);
+                saveQuietly(journal); // after the workers ended, so it holds every piece they wrote
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        } catch (NoRanges e) {
+            return fallBack(layout, etag, journal);
+        } catch (CancelledException e) {
+            throw e;
+        } catch (OperationException e) {
+            if (outer.isCancelled()) {
+                throw new CancelledException();
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new OperationException("Could not write " + data + ": " + e.getMessage()
+                    + ". What was fetched is kept and resumes next time; check free space and permissions.", data, e);
+        } finally {
+            closeQuietly(hook);
+        }
+        try {
+            BlobFetcher.publish(layout, etag, size, data, hash);
+        } finally {
+            if (!Files.exists(data)) {
+                try {
+                    journal.delete(); // published or discarded: the journal has nothing left to describe
+                } catch (IOException ignored) {
+                    // a journal without its data counts as empty next time
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The journal of an earlier run, or a new one (taking over a single-stream partial file if there is one). */
+    private static RangeJournal open(HubLayout layout, String etag, long size) throws IOException {
+        Path data = layout.parts(etag);
+        Path journalFile = layout.partsJournal(etag);
+        PartialFiles.removeUnlessRegular(data);
+        PartialFiles.removeUnlessRegular(layout.incomplete(etag));
+        if (Files.exists(data) && Files.exists(journalFile)) {
+            return RangeJournal.load(journalFile, etag, size);
+        }
+        var journal = RangeJournal.empty(journalFile, etag, size);
+        Path single = layout.incomplete(etag);
+        long have = Files.exists(single) ? Files.size(single) : 0;
+        Files.deleteIfExists(data);
+        if (have > 0 && have <= size) {
+            Files.move(single, data); // its bytes run from offset 0: keep them
+            journal.add(0, have);
+        }
+        journal.save();
+        return journal;
+    }
+
+    private void fetchPiece(BlobRequest meta, long start, long end, FileChannel out, RangeJournal journal,
+                            Cancellation cancel, CountDownLatch probed) throws OperationException, NoRanges, IOException {
+        long at = start;
+        int failures = 0;
+        byte[] buf = new byte[BUFFER];
+        while (at < end) {
+            cancel.throwIfCancelled();
+            long before = at;
+            try (BlobSource.Stream d = source.open(meta, at, end - 1, cancel)) {
+                if (!d.partial() || d.start() != at) {
+                    throw new NoRanges();
+                }
+                probed.countDown();
+                try (InputStream in = d.body()) {
+                    for (int n; at < end && (n = BlobFetcher.fill(in, buf, (int) Math.min(buf.length, end - at))) > 0; ) {
+                        PartialFiles.write(out, ByteBuffer.wrap(buf, 0, n), at);
+                        journal.add(at, at + n);
+                        saveEverySecond(journal);
+                        at += n;
+                        transferred.addAndGet(n);
+                        cancel.throwIfCancelled();
+                        limit.took(n);
+                    }
+                }
+                if (at - before >= Math.min(BlobFetcher.ALIVE, end - before)) {
+                    failures = 0; // bytes arrived: the connection is alive, keep resuming
+                } else if (++failures >= BlobFetcher.MAX_EMPTY) {
+                    throw brokeOff(meta, null);
+                } else {
+                    source.retryPolicy().pause(failures - 1, cancel); // an empty answer: do not ask again at once
+                }
+            } catch (PartialFiles.WriteFailed e) {
+                throw e; // the disk, not the network: stop and say so
+            } catch (HubException e) {
+                if (!source.retryPolicy().backoff(e, failures++, cancel)) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                cancel.throwIfCancelled();
+                if (at - before >= Math.min(BlobFetcher.ALIVE, end - before)) {
+                    failures = 0; // it broke off after real progress: resume, however often that happens
+                } else if (++failures > MAX_FAILURES) {
+                    throw brokeOff(meta, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Saves the journal at most once a second while bytes arrive, so a kill loses about a second of data
+     * rather than whole pieces (the bytes themselves are in the page cache as soon as they are written).
+     */
+    private void saveEverySecond(RangeJournal journal) throws IOException {
+        long now = System.nanoTime();
+        long last = lastSave.get();
+        if (now - last >= 1_000_000_000L && lastSave.compareAndSet(last, now)) {
+            journal.save();
+        }
+    }
+
+    private static OperationException brokeOff(BlobRequest meta, IOException cause) {
+        return new OperationException("The download of " + meta.etag() + " kept breaking off; what was fetched "
+                + "is kept and resumes next time. Check the connection and try again.", null, cause);
+    }
+
+    /** Hashes what became contiguous, unless another connection is already doing it. */
+    private static void follow(RunningHash hash, Path data, RangeJournal journal, ReentrantLock hashing)
+            throws IOException {
+        if (hashing.tryLock()) {
+            try {
+                hash.catchUp(data, journal.frontier());
+            } finally {
+                hashing.unlock();
+            }
+        }
+    }
+
+    private static void awaitAll(java.util.List<Future<Void>> futures, Cancellation cancel)
+            throws OperationException, NoRanges, IOException {
+        Exception first = null;
+        for (var f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                // stop the connections and wait for them below: interrupting them would lose what they wrote
+                cancel.cancel();
+                first = first != null ? first : new CancelledException();
+                Thread.currentThread().interrupt();
+                rethrow(first);
+                return;
+            } catch (ExecutionException e) {
+                cancel.cancel(); // stop the other connections; the journal keeps what they fetched
+                Throwable c = e.getCause();
+                boolean better = first == null || first instanceof CancelledException && !(c instanceof CancelledException);
+                if (better && c instanceof Exception ex) {
+                    first = ex;
+                }
+            }
+        }
+        rethrow(first);
+    }
+
+    private static void rethrow(Exception first) throws OperationException, NoRanges, IOException {
+        switch (first) {
+            case null -> { }
+            case OperationException e -> throw e;
+            case NoRanges e -> throw e;
+            case IOException e -> throw e;
+            default -> throw new OperationException("A download failed: " + first.getMessage(), null, first);
+        }
+    }
+
+    /** Keeps the bytes from offset 0 as a single-stream partial file and forgets the rest. */
+    private static boolean fallBack(HubLayout layout, String etag, RangeJournal journal) throws OperationException {
+        Path data = layout.parts(etag);
+        try {
+            long keep = journal.frontier();
+            try (FileChannel ch = FileChannel.open(data, StandardOpenOption.WRITE)) {
+                ch.truncate(keep);
+            }
+            Files.move(data, layout.incomplete(etag), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            journal.delete();
+            return false;
+        } catch (IOException e) {
+            throw new OperationException("Could not continue " + data + " as a single download: " + e.getMessage(),
+                    data, e);
+        }
+    }
+
+    private static void saveQuietly(RangeJournal journal) {
+        try {
+            journal.save();
+        } catch (IOException ignored) {
+            // the previous save stands; at worst a piece is fetched again
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // only unregisters a cancel hook
+        }
+    }
+}
