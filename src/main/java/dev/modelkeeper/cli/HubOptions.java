@@ -1,12 +1,13 @@
 package dev.modelkeeper.cli;
 
+import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.env.Settings;
+import dev.modelkeeper.core.env.SettingsStore;
+import dev.modelkeeper.core.env.TokenStore;
 import dev.modelkeeper.core.hub.HubClient;
-import dev.modelkeeper.core.hub.HubEndpoint;
-import dev.modelkeeper.core.hub.HubToken;
-import dev.modelkeeper.core.hub.RetryPolicy;
+import dev.modelkeeper.core.hub.HubClients;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Option;
 
@@ -19,17 +20,14 @@ final class HubOptions {
     @Option(names = "--trust-mirror", descriptionKey = "help.trustMirror")
     boolean trustMirror;
 
-    /** The Hub client: --endpoint, else HF_ENDPOINT, else the window's setting (when given), else the Hub. */
+    /**
+     * The Hub client, built where the window builds its own ({@link HubClients}): --endpoint, else HF_ENDPOINT,
+     * else the settings, else the Hub; the token from the environment, the official file or the settings.
+     */
     HubClient client(Environment env, Settings settings, CacheLocator locator) {
-        HubEndpoint ep;
-        if (endpoint != null) {
-            ep = HubEndpoint.of(endpoint, trustMirror);
-        } else if (settings == null) {
-            ep = HubEndpoint.resolve(env, null, trustMirror);
-        } else {
-            ep = HubEndpoint.resolve(env, settings.hub().endpoint(), trustMirror || settings.hub().tokenToMirror());
-        }
-        return new HubClient(new OkHttpClient(), ep, HubToken.resolve(env, locator.hfHome(), null),
-                RetryPolicy.standard());
+        var paths = AppPaths.of(env);
+        Settings s = settings != null ? settings : new SettingsStore(paths.settingsFile()).load();
+        return HubClients.create(new OkHttpClient(), env, locator.hfHome(), s.hub(),
+                new TokenStore(paths.tokenFile()).load(), endpoint, trustMirror);
     }
 }
