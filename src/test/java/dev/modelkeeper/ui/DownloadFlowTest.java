@@ -222,15 +222,19 @@ class DownloadFlowTest {
             var again = restarted.mainViewModel().downloads().entries();
             assertEquals(1, again.size());
             assertEquals("org/name", again.getFirst().request().repoId());
+            var restartedView = new java.util.concurrent.atomic.AtomicReference<MainView>();
             robot.interact(() -> {
                 var stage = new Stage();
-                stage.setScene(new Scene(new MainView(restarted.mainViewModel(), new UiTestSupport.NoActions()), 1100,
-                        700));
+                restartedView.set(new MainView(restarted.mainViewModel(), new UiTestSupport.NoActions()));
+                stage.setScene(new Scene(restartedView.get(), 1100, 700));
                 stage.show();
             });
-            var row = robot.lookup(n -> n.getStyleClass().contains("download-row")
-                    && n.getScene().getRoot() != robot.lookup("#main").query()).queryAs(javafx.scene.layout.HBox.class);
+            // the restarted window's row, not the first window's (both windows are open in this test)
+            var row = robot.from(restartedView.get()).lookup(".download-row").queryAs(javafx.scene.layout.HBox.class);
             assertTrue(row.isVisible() && row.getParent().isVisible(), "the paused download shows in the window");
+            // the entry learns its bytes on disk off the FX thread, then shows Resume: wait for it, bounded
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                    () -> row.lookup(".resume-button").isVisible()).get());
             assertTrue(row.lookup(".resume-button").isVisible());
             assertTrue(row.lookup(".cancel-download-button").isVisible());
             assertTrue(((Label) row.lookup(".download-text")).getText()
