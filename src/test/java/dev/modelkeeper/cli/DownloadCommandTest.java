@@ -56,7 +56,7 @@ class DownloadCommandTest {
         var r = run("download", "org/name");
 
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("Downloaded org/name at " + commit + ": 2 file(s)"), r.out());
+        assertTrue(r.out().startsWith("Downloaded org/name at " + commit + ": 2 files,"), r.out());
         assertTrue(Files.exists(home.resolve("hub/models--org--name/snapshots/" + commit + "/weights/a.bin")));
     }
 

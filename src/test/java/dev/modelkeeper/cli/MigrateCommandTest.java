@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.testing.CacheFixture;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,19 +73,7 @@ class MigrateCommandTest {
         var all = new ArrayList<>(List.of("migrate"));
         all.addAll(List.of(args));
         Process p = start(all, point, null);
-        var marker = CompletableFuture.supplyAsync(() -> {
-            try (var e = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = e.readLine()) != null; ) {
-                    if (line.equals("CRASHPOINT " + point)) {
-                        return true;
-                    }
-                }
-            } catch (Exception ignored) {
-                // gone
-            }
-            return false;
-        });
-        assertTrue(marker.get(60, TimeUnit.SECONDS), "reached " + point);
+        assertTrue(dev.modelkeeper.testing.CrashPoints.reached(p, point, 60), "reached " + point);
         String before = new String(p.getInputStream().readNBytes(p.getInputStream().available()), StandardCharsets.UTF_8);
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);

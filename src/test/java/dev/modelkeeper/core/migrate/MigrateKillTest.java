@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,19 +75,7 @@ class MigrateKillTest {
             args.add("--copy");
         }
         Process p = start(args, point);
-        var marker = CompletableFuture.supplyAsync(() -> {
-            try (var err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    if (line.equals("CRASHPOINT " + point)) {
-                        return true;
-                    }
-                }
-            } catch (Exception ignored) {
-                // the process went away
-            }
-            return false;
-        });
-        assertTrue(marker.get(60, TimeUnit.SECONDS), "the migration reached " + point);
+        assertTrue(dev.modelkeeper.testing.CrashPoints.reached(p, point, 60), "the migration reached " + point);
         p.destroyForcibly(); // SIGKILL
         p.waitFor(10, TimeUnit.SECONDS);
     }

@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.ProgressListener;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -82,20 +78,8 @@ class RepairKillTest {
     /** Starts `repair`, waits until it reports the crash point, kills it with SIGKILL. */
     private void killAt(RepairBench bench, String point) throws Exception {
         Process p = start(bench, point);
-        var marker = CompletableFuture.supplyAsync(() -> {
-            try (var err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    if (line.equals("CRASHPOINT " + point)) {
-                        return true;
-                    }
-                }
-            } catch (Exception ignored) {
-                // the process went away
-            }
-            return false;
-        });
         try {
-            assertTrue(marker.get(60, TimeUnit.SECONDS), "the repair reached " + point);
+            assertTrue(dev.modelkeeper.testing.CrashPoints.reached(p, point, 60), "the repair reached " + point);
         } finally {
             p.destroyForcibly(); // SIGKILL
             p.waitFor(10, TimeUnit.SECONDS);
