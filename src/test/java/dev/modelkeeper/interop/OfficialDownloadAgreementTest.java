@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.TreeMap;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,15 +136,7 @@ class OfficialDownloadAgreementTest {
                 "model.safetensors")).get("files").get("model.safetensors").asText());
     }
 
-    /** The official scan with the cache folder and times taken out, so two caches can be compared. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> comparable(Path cache) throws Exception {
-        Map<String, Object> scan = JSON.readValue(OfficialClient.runScript("hfh_scan.py", Map.of(), cache.toString())
-                .replace(cache.toString(), "CACHE"), Map.class);
-        for (var repo : (List<Map<String, Object>>) scan.get("repos")) {
-            repo.remove("last_modified");
-            ((List<Map<String, Object>>) repo.get("revisions")).forEach(r -> r.remove("last_modified"));
-        }
-        return new TreeMap<>(scan);
+    private static Map<String, Object> comparable(Path cache) throws Exception {
+        return OfficialClient.comparableScan(cache);
     }
 }

@@ -103,4 +103,17 @@ public final class OfficialClient {
             throw new IOException("Failed " + what + " (exit " + r.code() + "):\n" + r.err() + r.out());
         }
     }
+
+    /** The official scan of {@code cache} with the cache folder and times taken out, so two caches compare. */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> comparableScan(Path cache) throws IOException, InterruptedException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, Object> scan = json.readValue(runScript("hfh_scan.py", java.util.Map.of(),
+                cache.toString()).replace(cache.toString(), "CACHE"), java.util.Map.class);
+        for (var repo : (List<java.util.Map<String, Object>>) scan.get("repos")) {
+            repo.remove("last_modified");
+            ((List<java.util.Map<String, Object>>) repo.get("revisions")).forEach(r -> r.remove("last_modified"));
+        }
+        return new java.util.TreeMap<>(scan);
+    }
 }
