@@ -73,10 +73,6 @@ public final class LinuxFileSystemProbe implements FileSystemProbe {
     }
 
     private static String readMountinfo() {
-        try {
-            return Files.readString(Path.of("/proc/self/mountinfo"));
-        } catch (IOException e) {
-            return "";
-        }
+        return MountTable.currentText();
     }
 }

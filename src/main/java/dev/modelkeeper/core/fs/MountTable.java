@@ -41,6 +41,46 @@ public final class MountTable {
         return mounts;
     }
 
+    /** This process's mounts ({@code /proc/self/mountinfo}); empty where there is none (not Linux). */
+    public static MountTable current() {
+        return parse(currentText());
+    }
+
+    /** The text of {@code /proc/self/mountinfo}, or "" where there is none: the one place that reads it. */
+    static String currentText() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/self/mountinfo"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** Filesystems that hold data for good: where a cache can be moved to (not tmpfs, proc, overlay …). */
+    private static final java.util.Set<String> DISKS = java.util.Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "zfs",
+            "f2fs", "vfat", "exfat", "ntfs", "ntfs3", "fuseblk", "nfs", "nfs4", "cifs", "smb3", "apfs", "hfs");
+
+    /** A mounted disk with the bytes this user may still write there. */
+    public record Disk(Path mountPoint, String type, long usableBytes) {
+    }
+
+    /** The mounted disks a cache could move to, with their free space (stat calls: not on a UI thread). */
+    public List<Disk> disks() {
+        var found = new ArrayList<Disk>();
+        for (Mount m : mounts) {
+            if (DISKS.contains(m.type()) && java.nio.file.Files.isDirectory(m.mountPoint())
+                    && !m.mountPoint().startsWith(Path.of("/boot"))) {
+                try {
+                    found.add(new Disk(m.mountPoint(), m.type(),
+                            java.nio.file.Files.getFileStore(m.mountPoint()).getUsableSpace()));
+                } catch (java.io.IOException e) {
+                    // a mount that cannot be asked (gone, no permission) is not offered
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(d -> d.mountPoint().toString()));
+        return found;
+    }
+
     /** The mount with the longest mount point containing {@code path} (already absolute and resolved). */
     public Optional<Mount> find(Path path) {
         return mounts.stream().filter(m -> path.startsWith(m.mountPoint())).findFirst();

@@ -16,7 +16,6 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import javafx.application.Platform;
@@ -32,8 +31,6 @@ import javafx.concurrent.Task;
 public final class MoveJobs {
 
     /** Filesystems worth offering: real disks and network shares, not kernel or container layers. */
-    private static final Set<String> DISKS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "zfs", "f2fs", "vfat",
-            "exfat", "ntfs", "ntfs3", "fuseblk", "nfs", "nfs4", "cifs", "smb3", "apfs", "hfs");
 
     private final Path stateDir;
     private final Executor io;
@@ -68,19 +65,9 @@ public final class MoveJobs {
     public void loadTargets() {
         io.execute(() -> {
             var found = new ArrayList<MoveTarget>();
-            try {
-                var table = MountTable.parse(Files.readString(Path.of("/proc/self/mountinfo")));
-                for (var m : table.mounts()) {
-                    if (DISKS.contains(m.type()) && Files.isDirectory(m.mountPoint()) && !m.mountPoint().toString()
-                            .startsWith("/boot")) {
-                        found.add(new MoveTarget(intoFolderOn(m.mountPoint()), m.type(),
-                                Files.getFileStore(m.mountPoint()).getUsableSpace()));
-                    }
-                }
-            } catch (Exception e) {
-                // not Linux, or no mount table: the user can still choose a folder
+            for (var d : MountTable.current().disks()) { // empty where there is no mount table: "Another folder…"
+                found.add(new MoveTarget(intoFolderOn(d.mountPoint()), d.type(), d.usableBytes()));
             }
-            found.sort(java.util.Comparator.comparing(t -> t.folder().toString()));
             Platform.runLater(() -> {
                 var all = new ArrayList<>(found);
                 chosen.stream().filter(t -> !isMount(found, t)).forEach(all::add); // folders the user added stay
