@@ -28,6 +28,9 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService scanExecutor;
     private final ExecutorService ioExecutor;
     private final ExecutorService downloadExecutor;
+    private final ExecutorService verifyExecutor;
+    private final ExecutorService repairExecutor;
+    private final ExecutorService moveExecutor;
     private final SettingsStore settingsStore;
     private final Locale locale;
     private final ResourceBundle texts;
@@ -38,6 +41,9 @@ public final class AppContext implements AutoCloseable {
         scanExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("scan"));
         ioExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("io"));
         downloadExecutor = Executors.newFixedThreadPool(2, UncaughtErrors.threads("download"));
+        verifyExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("verify"));
+        repairExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("repair"));
+        moveExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("move"));
         settingsStore = new SettingsStore(AppPaths.of(env).settingsFile());
         var earlierState = AppPaths.of(env).adoptEarlierState(); // journals of earlier versions must be found
         earlierState.forEach(System.err::println);
@@ -60,7 +66,7 @@ public final class AppContext implements AutoCloseable {
                 dev.modelkeeper.core.verify.VerdictStore.open(
                         dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env))),
                 current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
-                        tokens.load())), AppPaths.of(env).stateDir());
+                        tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
     }
 
@@ -114,6 +120,9 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         mainViewModel.closing();
         scanExecutor.shutdownNow();
+        verifyExecutor.shutdownNow(); // a verify or repair stopped here is safe: each finishes or rolls back
+        repairExecutor.shutdown();
+        moveExecutor.shutdown(); // a move that is running finishes its step; its journal covers the rest
         downloadExecutor.shutdown();
         ioExecutor.shutdown();
         try {

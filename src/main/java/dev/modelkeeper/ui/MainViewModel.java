@@ -81,10 +81,11 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.texts = texts;
         this.verifyJobs = new dev.modelkeeper.ui.verify.VerifyJobs(content.verify(), services.verdicts(),
-                () -> services.hub().apply(this.settings), scanExecutor, downloadExecutor, tasks, dialogs, texts,
+                () -> services.hub().apply(this.settings), services.verifyExecutor(), services.repairExecutor(), tasks,
+                dialogs, texts,
                 this::refresh);
         content.setRowActions(this::verify, this::repair);
-        this.moves = new dev.modelkeeper.ui.migrate.MoveJobs(services.stateDir(), ioExecutor, downloadExecutor, tasks,
+        this.moves = new dev.modelkeeper.ui.migrate.MoveJobs(services.stateDir(), ioExecutor, services.moveExecutor(), tasks,
                 dialogs, texts, this::busy, this::refresh);
     }
 
@@ -112,7 +113,11 @@ public final class MainViewModel {
                 .map(RootItemViewModel::root).findFirst();
     }
 
-    /** The collaborators a main window needs. */
+    /**
+     * The collaborators a main window needs. Each kind of background work has its own executor, made in the
+     * composition root: a verify never waits behind a Refresh (or the reverse), a repair or a move never takes
+     * a download's slot.
+     */
     public record Services(CacheLocator locator, CacheScanner scanner, SettingsStore settingsStore,
                            Executor scanExecutor, Executor ioExecutor,
                            BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads,
@@ -120,7 +125,7 @@ public final class MainViewModel {
                            dev.modelkeeper.core.download.DownloadQueueStore queue,
                            dev.modelkeeper.core.verify.VerdictStore verdicts,
                            java.util.function.Function<Settings, java.util.Optional<dev.modelkeeper.core.hub.HubClient>> hub,
-                           Path stateDir) {
+                           Path stateDir, Executor verifyExecutor, Executor repairExecutor, Executor moveExecutor) {
     }
 
     public ObservableList<RootItemViewModel> roots() {
