@@ -8,10 +8,10 @@ import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.download.BandwidthLimit;
 import dev.modelkeeper.core.repair.RepairAction;
-import dev.modelkeeper.core.repair.RepairOperation;
 import dev.modelkeeper.core.repair.RepairPlan;
 import dev.modelkeeper.core.repair.RepairPlanner;
 import dev.modelkeeper.core.repair.RepairResult;
+import dev.modelkeeper.core.repair.RepairWorkflow;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.task.ProgressListener;
@@ -27,13 +27,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code modelkeeper repair [PATH|REPO]... [options]}: verifies what is named (offline), shows the plan,
- * carries it out, and verifies again. Exit 0 when nothing is left to fix, 5 when problems remain.
+ * carries it out, and verifies again ({@link RepairWorkflow}; {@code --dry-run} declines the plan).
+ * Exit 0 when nothing is left to fix, 5 when problems remain.
  */
 @Command(name = "repair", sortOptions = false)
 final class RepairCommand implements Callable<Integer> {
@@ -87,9 +89,27 @@ final class RepairCommand implements Callable<Integer> {
         VerdictStore store = targets.store(cli.env());
         var display = json ? CommandRunner.Display.NONE : CommandRunner.Display.BYTES;
         return cli.runner().run(display, "repair.cancelled", (progress, cancel) -> {
-            VerifyReport before = verifyAll(scopes, store, progress, cancel);
-            RepairPlan plan = new RepairPlanner(deleteOrphans).plan(before.findings());
+            Supplier<Optional<HubClient>> client = () -> offline ? Optional.empty()
+                    : Optional.of(hub.client(cli.env(), settings, locator));
+            var outcome = new RepairWorkflow(new RepairPlanner(deleteOrphans), client,
+                    BandwidthLimit.of(settings.hub().maxBytesPerSecond()), new RepairWorkflow.Steps() {
+                        @Override
+                        public VerifyReport verify(boolean again, ProgressListener p, Cancellation c)
+                                throws OperationException {
+                            return verifyAll(scopes, store, p, c);
+                        }
+
+                        @Override
+                        public boolean confirm(RepairPlan plan) {
+                            progress.clear();
+                            if (!dryRun && !json) {
+                                printPlan(plan);
+                            }
+                            return !dryRun; // --dry-run: the plan is shown below, and nothing runs
+                        }
+                    }).run(progress, cancel);
             progress.clear();
+            RepairPlan plan = outcome.plan();
             if (dryRun) {
                 if (json) {
                     json(plan, null, null);
@@ -98,25 +118,12 @@ final class RepairCommand implements Callable<Integer> {
                 }
                 return plan.isEmpty() && plan.manual().isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS;
             }
-            RepairResult result = null;
-            VerifyReport after = before;
-            if (!plan.isEmpty()) {
-                if (!json) {
-                    printPlan(plan);
-                }
-                Optional<HubClient> client = offline ? Optional.empty()
-                        : Optional.of(hub.client(cli.env(), settings, locator));
-                result = new RepairOperation(plan, client, BandwidthLimit.of(settings.hub().maxBytesPerSecond()))
-                        .run(progress, cancel);
-                after = verifyAll(scopes, store, progress, cancel);
-                progress.clear();
-            }
             if (json) {
-                json(plan, result, after);
+                json(plan, outcome.result(), outcome.report());
             } else {
-                printResult(plan, result, after);
+                printResult(plan, outcome.result(), outcome.report());
             }
-            return after.problemsRemain() ? ExitCode.PROBLEMS : ExitCode.OK;
+            return outcome.report().problemsRemain() ? ExitCode.PROBLEMS : ExitCode.OK;
         });
     }
 

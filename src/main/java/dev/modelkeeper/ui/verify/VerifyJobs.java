@@ -3,11 +3,7 @@ package dev.modelkeeper.ui.verify;
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.Repo;
 import dev.modelkeeper.core.hub.HubClient;
-import dev.modelkeeper.core.repair.RepairAction;
-import dev.modelkeeper.core.repair.RepairOperation;
-import dev.modelkeeper.core.repair.RepairPlan;
-import dev.modelkeeper.core.repair.RepairPlanner;
-import dev.modelkeeper.core.repair.RepairResult;
+import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.verify.Verdict;
 import dev.modelkeeper.core.verify.VerdictStore;
@@ -21,13 +17,13 @@ import dev.modelkeeper.ui.FxOperationTask;
 import dev.modelkeeper.ui.content.ContentRow;
 import dev.modelkeeper.ui.content.VerifyState;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -38,20 +34,19 @@ import javafx.concurrent.Task;
 
 /**
  * Verify and Repair as the window runs them: verify a selection, a root or everything in the background
- * with the status column filling in as files are judged; Repair plans from what verify found, shows the
- * plan, runs it with progress, then verifies the repo again so its status turns verified. FX thread.
+ * with the status column filling in as files are judged; Repair ({@link WindowRepair}) plans from what
+ * verify found, shows the plan, runs it with progress, then verifies the repo again so its status turns
+ * verified. FX thread.
  */
 public final class VerifyJobs {
 
     private final VerifyState state;
     private final VerdictStore store;
-    private final Supplier<Optional<HubClient>> hub;
     private final Executor verifyExecutor;
-    private final Executor repairExecutor;
     private final ObservableList<Task<?>> tasks;
     private final Dialogs dialogs;
     private final ResourceBundle texts;
-    private final Runnable rescan;
+    private final WindowRepair repairs;
 
     /**
      * @param hub    the Hub client for repairs, built from the current settings; empty when none can be made
@@ -63,13 +58,11 @@ public final class VerifyJobs {
                       Dialogs dialogs, ResourceBundle texts, Runnable rescan) {
         this.state = state;
         this.store = store;
-        this.hub = hub;
         this.verifyExecutor = verifyExecutor;
-        this.repairExecutor = repairExecutor;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.texts = texts;
-        this.rescan = rescan;
+        this.repairs = new WindowRepair(this::verifyRow, state, hub, repairExecutor, tasks, dialogs, texts, rescan);
     }
 
     /** Verifies every file of these roots. */
@@ -78,22 +71,32 @@ public final class VerifyJobs {
         if (!holding.isEmpty()) {
             Predicate<Path> covers = p -> holding.stream().anyMatch(r -> p.startsWith(r.path()));
             run(VerifyScope.everything(holding), covers, f -> covers.test(f.path())
-                    || f.repo().map(r -> covers.test(r.repoDir())).orElse(false), null);
+                    || f.repo().map(r -> covers.test(r.repoDir())).orElse(false));
         }
     }
 
     /** Verifies the repo, revision or file a row stands for. */
     public void verify(CacheRoot root, ContentRow row, Consumer<VerifyReport> then) {
+        verifyRow(root, row).thenAccept(report -> {
+            if (then != null) {
+                then.accept(report);
+            }
+        });
+    }
+
+    /** Verifies a row; the future ends on the FX thread (failed when the job failed or was cancelled). */
+    CompletableFuture<VerifyReport> verifyRow(CacheRoot root, ContentRow row) {
         VerifyScope scope = row.isRepo() ? VerifyScope.repo(root, row.repo().repoPath())
                 : row.isRevision() ? VerifyScope.revision(root, row.repo().repoPath(), row.revision().commitHash())
                 : VerifyScope.file(root, row.repo().repoPath(), row.revision().commitHash(), row.file().snapshotPath());
         Path covered = row.path();
-        run(scope, p -> p.startsWith(covered) || row.isRepo() && p.startsWith(row.repo().repoPath()),
-                VerifyCoverage.of(row), then);
+        return run(scope, p -> p.startsWith(covered) || row.isRepo() && p.startsWith(row.repo().repoPath()),
+                VerifyCoverage.of(row));
     }
 
-    private void run(VerifyScope scope, Predicate<Path> covers, Predicate<VerifyFinding> coversFinding,
-                     Consumer<VerifyReport> then) {
+    private CompletableFuture<VerifyReport> run(VerifyScope scope, Predicate<Path> covers,
+                                                Predicate<VerifyFinding> coversFinding) {
+        var done = new CompletableFuture<VerifyReport>();
         state.startRun(covers, coversFinding);
         var batch = new Batch(state);
         Operation<VerifyReport> op = new VerifyOperation(scope, store, batch, Runtime.getRuntime().availableProcessors(),
@@ -103,22 +106,23 @@ public final class VerifyJobs {
             tasks.remove(task);
             batch.flush();
             saveQuietly();
-            if (then != null) {
-                then.accept(task.getValue());
-            }
+            done.complete(task.getValue());
         });
         task.setOnFailed(e -> {
             tasks.remove(task);
             batch.flush();
             dialogs.error(texts.getString("verify.failed"), task.getException());
+            done.completeExceptionally(task.getException());
         });
         task.setOnCancelled(e -> {
             tasks.remove(task);
             batch.flush();
             saveQuietly();
+            done.completeExceptionally(new CancelledException());
         });
         tasks.add(task);
         verifyExecutor.execute(task);
+        return done;
     }
 
     /** Shows what the verify memo remembers about a freshly scanned cache (Verified, Corrupt) without reading. */
@@ -142,110 +146,14 @@ public final class VerifyJobs {
     }
 
     /**
-     * Repair for one repo: verifies it first when verify has not looked at it, shows the plan, runs it,
-     * and verifies again.
+     * Repair for one repo ({@link WindowRepair}): verifies it first when verify has not looked at it, shows the
+     * plan, runs it, and verifies again.
      */
     public void repair(CacheRoot root, Repo repo) {
-        repair(root, repo, false);
-    }
-
-    private void repair(CacheRoot root, Repo repo, boolean justVerified) {
         var problems = state.problems().verifiedProblemsOf(repo);
         // a problem only the scan (or only the memo) knows lacks what Repair needs: verify the repo first
         boolean scanOnly = state.problems().problemsOf(repo).size() > problems.size();
-        if (!justVerified && (problems.isEmpty() || scanOnly)) {
-            verify(root, ContentRow.of(repo), report -> {
-                if (state.problems().verifiedProblemsOf(repo).isEmpty()) {
-                    dialogs.info(MessageFormat.format(texts.getString("repair.nothing"), repo.repoId()));
-                } else {
-                    repair(root, repo, true);
-                }
-            });
-            return;
-        }
-        // planning looks at the disk (is a blob there?), so it runs off the FX thread
-        verifyExecutor.execute(() -> {
-            RepairPlan plan = new RepairPlanner(false).plan(problems);
-            Platform.runLater(() -> confirmAndRepair(root, repo, plan));
-        });
-    }
-
-    private void confirmAndRepair(CacheRoot root, Repo repo, RepairPlan plan) {
-        if (plan.isEmpty()) {
-            dialogs.info(MessageFormat.format(texts.getString("repair.manualOnly"), repo.repoId()));
-            return;
-        }
-        String header = MessageFormat.format(texts.getString("repair.plan.header"), repo.repoId(),
-                plan.actions().size(), dev.modelkeeper.ui.content.Formats.size(plan.bytesToFetch()));
-        if (!dialogs.confirm(header, describe(plan), texts.getString("repair.plan.go"))) {
-            return;
-        }
-        var repair = new RepairOperation(plan, hub.get(), dev.modelkeeper.core.download.BandwidthLimit.NONE);
-        String title = MessageFormat.format(texts.getString("repair.title"), repo.repoId());
-        var task = new FxOperationTask<RepairResult>(new Operation<>() {
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public RepairResult run(dev.modelkeeper.core.task.ProgressListener progress,
-                                    dev.modelkeeper.core.task.Cancellation cancel)
-                    throws dev.modelkeeper.core.task.OperationException {
-                return repair.run(progress, cancel);
-            }
-        }, new dev.modelkeeper.ui.TransferRate(texts, System::nanoTime));
-        task.setOnSucceeded(e -> {
-            tasks.remove(task);
-            RepairResult r = task.getValue();
-            if (!r.complete()) {
-                var lines = new ArrayList<String>();
-                r.needNetwork().forEach(a -> lines.add(MessageFormat.format(texts.getString("repair.needsNetwork"),
-                        a.path().getFileName())));
-                r.failed().forEach(f -> lines.add(f.reason()));
-                dialogs.error(MessageFormat.format(texts.getString("repair.incomplete"), repo.repoId()) + "\n"
-                        + String.join("\n", lines), null);
-            } else {
-                dialogs.notify(MessageFormat.format(texts.getString("repair.done"), repo.repoId()));
-            }
-            state.afterNextScan(repo.repoPath(), () -> verify(root, ContentRow.of(repo), null));
-            rescan.run();
-        });
-        task.setOnFailed(e -> {
-            tasks.remove(task);
-            dialogs.error(MessageFormat.format(texts.getString("repair.failed"), repo.repoId(),
-                    task.getException().getMessage()), task.getException());
-        });
-        task.setOnCancelled(e -> tasks.remove(task));
-        tasks.add(task);
-        repairExecutor.execute(task);
-    }
-
-    /** The file as the user knows it (its path in the repo), not the blob's hash name. */
-    private String name(RepairAction a) {
-        if (a.files().isEmpty() || a.files().getFirst().filePath().isEmpty()) {
-            return a.path().getFileName().toString();
-        }
-        String first = a.files().getFirst().filePath();
-        long others = a.files().stream().map(f -> f.filePath()).distinct().count() - 1;
-        return others > 0 ? MessageFormat.format(texts.getString("repair.plan.andOthers"), first, others) : first;
-    }
-
-    private String describe(RepairPlan plan) {
-        var lines = new ArrayList<String>();
-        for (RepairAction a : plan.actions()) {
-            // a link whose file is gone is fixed by a download, and the user should read that
-            String kind = a.kind() == RepairAction.Kind.RELINK && a.needsNetwork() ? "RELINK_FETCH" : a.kind().name();
-            lines.add("• " + MessageFormat.format(texts.getString("repair.action." + kind), name(a),
-                    a.bytes() > 0 ? dev.modelkeeper.ui.content.Formats.size(a.bytes()) : "?"));
-        }
-        if (!plan.manual().isEmpty()) {
-            lines.add("");
-            lines.add(MessageFormat.format(texts.getString("repair.plan.manual"), plan.manual().size()));
-        }
-        lines.add("");
-        lines.add(texts.getString("repair.plan.safety"));
-        return String.join("\n", lines);
+        repairs.start(root, repo, problems.isEmpty() || scanOnly ? Optional.empty() : Optional.of(problems));
     }
 
     /** Collects what verify streams on its thread and hands it to the FX thread a few times a second. */
