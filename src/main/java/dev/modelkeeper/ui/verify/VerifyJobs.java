@@ -158,9 +158,9 @@ public final class VerifyJobs {
 
     /** Collects what verify streams on its thread and hands it to the FX thread a few times a second. */
     private static final class Batch implements VerifyListener {
-        private static final java.util.concurrent.ScheduledExecutorService DELAY =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                        Thread.ofPlatform().daemon().name("verify-batch").factory());
+        /** 150 ms later, on the FX thread (the JDK's own delayer: no scheduler thread of ours). */
+        private static final java.util.concurrent.Executor LATER_ON_FX = java.util.concurrent.CompletableFuture
+                .delayedExecutor(150, java.util.concurrent.TimeUnit.MILLISECONDS, Platform::runLater);
         private final VerifyState state;
         private Map<Path, Verdict> verdicts = new HashMap<>();
         private List<VerifyFinding> findings = new ArrayList<>();
@@ -185,7 +185,7 @@ public final class VerifyJobs {
         private void schedule() {
             if (!scheduled) {
                 scheduled = true;
-                DELAY.schedule(() -> Platform.runLater(this::flush), 150, java.util.concurrent.TimeUnit.MILLISECONDS);
+                LATER_ON_FX.execute(this::flush);
             }
         }
 
