@@ -2,10 +2,14 @@ package dev.modelkeeper.core.download;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.fs.AtomicFiles;
+import dev.modelkeeper.core.task.OperationException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,5 +124,43 @@ final class RangeJournal {
 
     void delete() throws IOException {
         Files.deleteIfExists(file);
+    }
+
+    /** The journal of an earlier run, or a new one (taking over a single-stream partial file if there is one). */
+    static RangeJournal openFor(HubLayout layout, String etag, long size) throws IOException {
+        Path data = layout.parts(etag);
+        Path journalFile = layout.partsJournal(etag);
+        PartialFiles.removeUnlessRegular(data);
+        PartialFiles.removeUnlessRegular(layout.incomplete(etag));
+        if (Files.exists(data) && Files.exists(journalFile)) {
+            return RangeJournal.load(journalFile, etag, size);
+        }
+        var journal = RangeJournal.empty(journalFile, etag, size);
+        Path single = layout.incomplete(etag);
+        long have = Files.exists(single) ? Files.size(single) : 0;
+        Files.deleteIfExists(data);
+        if (have > 0 && have <= size) {
+            Files.move(single, data); // its bytes run from offset 0: keep them
+            journal.add(0, have);
+        }
+        journal.save();
+        return journal;
+    }
+
+    /** Keeps the bytes from offset 0 as a single-stream partial file and forgets the rest. */
+    static boolean handOverToSingleStream(HubLayout layout, String etag, RangeJournal journal) throws OperationException {
+        Path data = layout.parts(etag);
+        try {
+            long keep = journal.frontier();
+            try (FileChannel ch = FileChannel.open(data, StandardOpenOption.WRITE)) {
+                ch.truncate(keep);
+            }
+            Files.move(data, layout.incomplete(etag), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            journal.delete();
+            return false;
+        } catch (IOException e) {
+            throw new OperationException("Could not continue " + data + " as a single download: " + e.getMessage(),
+                    data, e);
+        }
     }
 }

@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
@@ -74,7 +73,7 @@ final class RangedFetch {
         Path data = layout.parts(etag);
         RangeJournal journal;
         try {
-            journal = open(layout, etag, size);
+            journal = RangeJournal.openFor(layout, etag, size);
         } catch (IOException e) {
             throw new OperationException("Could not prepare " + data + ": " + e.getMessage()
                     + ". Check free space and permissions.", data, e);
@@ -121,7 +120,7 @@ final class RangedFetch {
                 }
             }
         } catch (NoRanges e) {
-            return fallBack(layout, etag, journal);
+            return RangeJournal.handOverToSingleStream(layout, etag, journal);
         } catch (CancelledException e) {
             throw e;
         } catch (OperationException e) {
@@ -147,27 +146,6 @@ final class RangedFetch {
             }
         }
         return true;
-    }
-
-    /** The journal of an earlier run, or a new one (taking over a single-stream partial file if there is one). */
-    private static RangeJournal open(HubLayout layout, String etag, long size) throws IOException {
-        Path data = layout.parts(etag);
-        Path journalFile = layout.partsJournal(etag);
-        PartialFiles.removeUnlessRegular(data);
-        PartialFiles.removeUnlessRegular(layout.incomplete(etag));
-        if (Files.exists(data) && Files.exists(journalFile)) {
-            return RangeJournal.load(journalFile, etag, size);
-        }
-        var journal = RangeJournal.empty(journalFile, etag, size);
-        Path single = layout.incomplete(etag);
-        long have = Files.exists(single) ? Files.size(single) : 0;
-        Files.deleteIfExists(data);
-        if (have > 0 && have <= size) {
-            Files.move(single, data); // its bytes run from offset 0: keep them
-            journal.add(0, have);
-        }
-        journal.save();
-        return journal;
     }
 
     private void fetchPiece(BlobRequest meta, long start, long end, FileChannel out, RangeJournal journal,
@@ -279,23 +257,6 @@ final class RangedFetch {
             case NoRanges e -> throw e;
             case IOException e -> throw e;
             default -> throw new OperationException("A download failed: " + first.getMessage(), null, first);
-        }
-    }
-
-    /** Keeps the bytes from offset 0 as a single-stream partial file and forgets the rest. */
-    private static boolean fallBack(HubLayout layout, String etag, RangeJournal journal) throws OperationException {
-        Path data = layout.parts(etag);
-        try {
-            long keep = journal.frontier();
-            try (FileChannel ch = FileChannel.open(data, StandardOpenOption.WRITE)) {
-                ch.truncate(keep);
-            }
-            Files.move(data, layout.incomplete(etag), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            journal.delete();
-            return false;
-        } catch (IOException e) {
-            throw new OperationException("Could not continue " + data + " as a single download: " + e.getMessage(),
-                    data, e);
         }
     }
 
