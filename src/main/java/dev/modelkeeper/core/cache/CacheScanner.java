@@ -35,11 +35,22 @@ public final class CacheScanner {
         this.parallelism = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2));
     }
 
+    /**
+     * A missing cache that a program will create on its first download (the official client makes the folder
+     * it is pointed at): a default location, or one a variable names whose parent folder is there. A folder
+     * the user added, or one whose parent is missing too (an unplugged drive), is offline instead.
+     */
+    private static boolean notCreatedYet(CacheRoot root) {
+        Path parent = root.path().toAbsolutePath().getParent();
+        return root.origin() == CacheRoot.Origin.DEFAULT
+                || root.origin() == CacheRoot.Origin.ENVIRONMENT && parent != null && Files.isDirectory(parent);
+    }
+
     public CacheScan scan(CacheRoot root, ScanListener listener, ProgressListener progress, Cancellation cancel)
             throws CancelledException {
         Path dir = root.path();
         Optional<FileSystemInfo> fs = probe.probe(dir);
-        if (!Files.exists(dir) && root.origin() == CacheRoot.Origin.DEFAULT) {
+        if (!Files.exists(dir) && notCreatedYet(root)) {
             return failed(root, CacheScan.State.NOT_CREATED, FindingKind.ROOT_NOT_CREATED, fs, listener);
         }
         if (!Files.exists(dir)) {

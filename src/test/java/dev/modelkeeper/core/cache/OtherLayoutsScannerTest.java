@@ -106,6 +106,19 @@ class OtherLayoutsScannerTest {
     }
 
     @Test
+    void aFolderAVariableNamesIsNotCreatedYetWhenItsParentIsThereAndOfflineWhenNot() throws Exception {
+        var waiting = scan(new CacheRoot(dir.resolve("hub"), CacheKind.HF_HUB, CacheRoot.Origin.ENVIRONMENT,
+                "HF_HUB_CACHE"));
+        var unplugged = scan(new CacheRoot(dir.resolve("media/usb/hub"), CacheKind.HF_HUB,
+                CacheRoot.Origin.ENVIRONMENT, "HF_HUB_CACHE"));
+        var added = scan(new CacheRoot(dir.resolve("mine"), CacheKind.HF_HUB, CacheRoot.Origin.USER, null));
+
+        assertEquals(CacheScan.State.NOT_CREATED, waiting.state(), "the official client creates it on first download");
+        assertEquals(CacheScan.State.OFFLINE, unplugged.state());
+        assertEquals(CacheScan.State.OFFLINE, added.state(), "a folder the user added that is gone is offline");
+    }
+
+    @Test
     void fileGivenAsRootIsReported() throws Exception {
         Path file = Files.writeString(dir.resolve("x"), "x");
         assertEquals(CacheScan.State.NOT_A_DIRECTORY, scan(file).state());
