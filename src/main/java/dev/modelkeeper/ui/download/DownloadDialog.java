@@ -78,6 +78,9 @@ public final class DownloadDialog extends Dialog<DownloadRequest> {
         preview.setOnAction(e -> model.preview());
         var result = message("download-preview-text", model.previewProperty());
         var hint = message("download-hint", model.hintProperty());
+        // the window grows with its text: a dialog does not resize itself when its content gets taller
+        result.textProperty().addListener((o, was, now) -> fitWindow());
+        hint.textProperty().addListener((o, was, now) -> fitWindow());
         hint.getStyleClass().add("download-hint");
         var grid = new GridPane(10, 8);
         int row = 0;
@@ -91,6 +94,15 @@ public final class DownloadDialog extends Dialog<DownloadRequest> {
         grid.add(result, 0, row++, 2, 1); // the whole width: error messages are long sentences
         grid.add(hint, 0, row, 2, 1);
         return grid;
+    }
+
+    private void fitWindow() {
+        javafx.application.Platform.runLater(() -> {
+            var window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+            if (window != null) {
+                window.sizeToScene();
+            }
+        });
     }
 
     /** A field label that is never shortened to "Only files mat…". */
