@@ -1,9 +1,7 @@
 package dev.modelkeeper.core.hub;
 
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.OperationException;
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * A Hub request that failed, classified as the official client does (spec §4.7). The message is one
@@ -27,16 +25,16 @@ public final class HubException extends OperationException {
         this(kind, status, retryAfterSeconds, subject, "", cause);
     }
 
-    private HubException(Kind kind, int status, long retryAfterSeconds, String subject, String detail,
+    private HubException(Kind kind, int status, long retryAfterSeconds, String subject, Object detail,
                          Throwable cause) {
-        super(text(kind, subject, retryAfterSeconds, detail), null, cause);
+        super(new Message(BUNDLE, "hub.error." + kind.name(), subject, retryAfterSeconds, detail), null, cause);
         this.kind = kind;
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    private HubException(HubException base, String extra) {
-        super(base.getMessage() + " " + extra, null, base.getCause());
+    private HubException(HubException base, Message extra) {
+        super(new Message(BUNDLE, "hub.withNote", base.text(), extra), null, base.getCause());
         this.kind = base.kind;
         this.status = base.status;
         this.retryAfterSeconds = base.retryAfterSeconds;
@@ -48,8 +46,7 @@ public final class HubException extends OperationException {
      */
     HubException tokenWithheld(String endpoint) {
         boolean aboutAccess = kind == Kind.GATED || kind == Kind.REPO_NOT_FOUND || kind == Kind.FORBIDDEN;
-        return aboutAccess ? new HubException(this, MessageFormat.format(bundle().getString("hub.tokenWithheld"),
-                endpoint)) : this;
+        return aboutAccess ? new HubException(this, new Message(BUNDLE, "hub.tokenWithheld", endpoint)) : this;
     }
 
     public Kind kind() {
@@ -73,15 +70,8 @@ public final class HubException extends OperationException {
 
     /** An answer that was refused: {@code detailKey} in the hub bundle says what was wrong with it. */
     static HubException invalid(String subject, String detailKey, Object... args) {
-        String detail = MessageFormat.format(bundle().getString(detailKey), args);
-        return new HubException(Kind.INVALID_ANSWER, 0, 0, subject, detail, null);
+        return new HubException(Kind.INVALID_ANSWER, 0, 0, subject, new Message(BUNDLE, detailKey, args), null);
     }
 
-    private static String text(Kind kind, String subject, long wait, String detail) {
-        return MessageFormat.format(bundle().getString("hub.error." + kind.name()), subject, wait, detail);
-    }
-
-    private static ResourceBundle bundle() {
-        return ResourceBundle.getBundle("dev.modelkeeper.core.hub.messages", Locale.getDefault());
-    }
+    private static final String BUNDLE = "dev.modelkeeper.core.hub.messages";
 }

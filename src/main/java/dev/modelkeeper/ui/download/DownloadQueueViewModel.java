@@ -185,7 +185,7 @@ public final class DownloadQueueViewModel {
         task.setOnFailed(e -> {
             finished(entry, task);
             if (dialogs.askRetry(MessageFormat.format(texts.getString("jobs.failed"), request.repoId(),
-                    task.getException().getMessage()))) {
+                    dev.modelkeeper.ui.Errors.text(task.getException(), texts)))) {
                 start(request);
             }
         });

@@ -146,7 +146,7 @@ public final class DownloadViewModel {
                                 + plan.count(DownloadPlan.Action.LINK));
                 ok = true;
             } catch (OperationException e) {
-                text = e.getMessage();
+                text = dev.modelkeeper.ui.Errors.text(e, texts);
                 ok = false;
             }
             String shown = text;

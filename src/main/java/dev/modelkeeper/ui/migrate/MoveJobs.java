@@ -124,7 +124,7 @@ public final class MoveJobs {
                 MigrationPlan plan = MigrateOperation.preflight(request, p -> busyNow);
                 Platform.runLater(() -> confirmAndRun(plan));
             } catch (MigrationRefused e) {
-                Platform.runLater(() -> dialogs.info(e.getMessage()));
+                Platform.runLater(() -> dialogs.info(dev.modelkeeper.ui.Errors.text(e, texts)));
             }
         });
     }
@@ -157,7 +157,7 @@ public final class MoveJobs {
         });
         task.setOnFailed(e -> {
             tasks.remove(task);
-            dialogs.error(task.getException().getMessage(), task.getException());
+            dialogs.error(dev.modelkeeper.ui.Errors.text(task.getException(), texts), task.getException());
             rescan.run();
         });
         tasks.add(task);

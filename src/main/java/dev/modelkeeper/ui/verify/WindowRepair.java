@@ -91,7 +91,7 @@ final class WindowRepair {
                 // a job that failed said so in its own dialog; a cancelled one needs no word
             } catch (RuntimeException e) {
                 Platform.runLater(() -> dialogs.error(MessageFormat.format(texts.getString("repair.failed"),
-                        repo.repoId(), e.getMessage()), e));
+                        repo.repoId(), dev.modelkeeper.ui.Errors.text(e, texts)), e));
             }
         }).start();
     }
@@ -161,7 +161,7 @@ final class WindowRepair {
                 task.setOnFailed(e -> {
                     tasks.remove(task);
                     dialogs.error(MessageFormat.format(texts.getString("repair.failed"), repo.repoId(),
-                            task.getException().getMessage()), task.getException());
+                            dev.modelkeeper.ui.Errors.text(task.getException(), texts)), task.getException());
                     done.completeExceptionally(task.getException());
                 });
                 task.setOnCancelled(e -> {
