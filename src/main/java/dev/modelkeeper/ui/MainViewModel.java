@@ -15,6 +15,7 @@ import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.verify.VerdictStore;
 import dev.modelkeeper.ui.content.CacheContentViewModel;
 import dev.modelkeeper.ui.content.ContentRow;
+import dev.modelkeeper.ui.content.RowAction;
 import dev.modelkeeper.ui.download.DownloadQueueViewModel;
 import dev.modelkeeper.ui.download.DownloadViewModel;
 import dev.modelkeeper.ui.migrate.MoveJobs;
@@ -86,7 +87,11 @@ public final class MainViewModel {
         // a cache a download of this app writes into (or below, or above) is not moved
         this.moves = new MoveJobs(services.stateDir(), ioExecutor, services.moveExecutor(), tasks, dialogs, texts,
                 downloadQueue::writesInto, roots::refresh);
-        content.setRowActions(this::verify, this::repair);
+        // the features' entries in a row's context menu; like the toolbar's, Repair verifies first when needed
+        content.addRowAction(RowAction.of("content.action.verify", row -> true, this::verify));
+        content.addRowAction(RowAction.of("content.action.repair", row -> content.verify().mayNeedRepair(row.repo()),
+                row -> repair(row.repo())));
+        content.addProblemAction(RowAction.of("content.action.repair", row -> true, row -> repair(row.repo())));
     }
 
     /** What the other features do when the roots are found and scanned again. */
