@@ -61,7 +61,8 @@ public final class MainView extends BorderPane {
 
     private void layoutParts() {
         setTop(new VBox(menuBar(), toolBar()));
-        var split = new SplitPane(new RootsView(model, actions::chooseMoveTarget), new CacheContentView(model.content()));
+        var roots = new RootsView(model.rootsViewModel(), model.moves(), actions::chooseMoveTarget);
+        var split = new SplitPane(roots, new CacheContentView(model.content()));
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);
@@ -138,7 +139,7 @@ public final class MainView extends BorderPane {
         status = new Label();
         status.setId("status");
         cancel = new Button(texts.getString("status.cancel"));
-        cancel.setOnAction(e -> model.cancelScan());
+        cancel.setOnAction(e -> model.rootsViewModel().cancelScan());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var bar = new HBox(10, status, spacer, progress, cancel);
@@ -149,7 +150,7 @@ public final class MainView extends BorderPane {
     }
 
     private void bindToModel() {
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(model.rootsViewModel().statusProperty());
         progress.visibleProperty().bind(model.scanningProperty());
         cancel.visibleProperty().bind(model.scanningProperty());
         model.tasks().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) c -> {

@@ -73,7 +73,7 @@ public final class ModelKeeperApp extends Application {
     private void saveBounds() {
         var bounds = new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                 stage.isMaximized());
-        context.mainViewModel().updateSettings(s -> s.withWindow(bounds));
+        context.mainViewModel().settingsViewModel().update(s -> s.withWindow(bounds));
     }
 
     @Override
@@ -89,7 +89,7 @@ public final class ModelKeeperApp extends Application {
             chooser.setTitle(context.texts().getString("chooser.title"));
             var dir = chooser.showDialog(stage);
             if (dir != null) {
-                context.mainViewModel().addRoots(java.util.List.of(dir.toPath()));
+                context.mainViewModel().rootsViewModel().addRoots(java.util.List.of(dir.toPath()));
             }
         }
 
@@ -112,7 +112,7 @@ public final class ModelKeeperApp extends Application {
 
         @Override
         public void openSettings() {
-            var model = context.mainViewModel();
+            var model = context.mainViewModel().settingsViewModel();
             String envEndpoint = System.getenv("HF_ENDPOINT");
             new dev.modelkeeper.ui.settings.SettingsDialog(model.settings().hub(), model.hasStoredToken(),
                     envEndpoint == null || envEndpoint.isBlank() ? null : envEndpoint, context.texts()).showAndWait()
@@ -121,7 +121,7 @@ public final class ModelKeeperApp extends Application {
 
         @Override
         public void switchLanguage(String tag) {
-            context.mainViewModel().updateSettings(s -> s.withLanguage(tag));
+            context.mainViewModel().settingsViewModel().update(s -> s.withLanguage(tag));
             context.dialogs().info(context.texts().getString("language.restart"));
         }
 

@@ -58,7 +58,7 @@ class SettingsFlowTest {
     }
 
     private void chooseInDialog(FxRobot robot, boolean trust) throws Exception {
-        var model = context.mainViewModel();
+        var model = context.mainViewModel().settingsViewModel();
         robot.interact(() -> {
             var dialog = new SettingsDialog(model.settings().hub(), model.hasStoredToken(), null, context.texts());
             dialog.resultProperty().addListener((o, was, r) -> {

@@ -37,8 +37,8 @@ public final class CacheContentViewModel {
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
     private boolean refreshing;
     private final VerifyState verify = new VerifyState();
-    private java.util.function.Consumer<ContentRow> onVerify = r -> { };
-    private java.util.function.Consumer<Repo> onRepair = r -> { };
+    private final List<RowAction> rowActions = new ArrayList<>();
+    private final List<RowAction> problemActions = new ArrayList<>();
     private CacheRoot shownRoot;
     private RepoFilter filter = RepoFilter.parse("", java.time.Instant.now());
 
@@ -93,19 +93,24 @@ public final class CacheContentViewModel {
         return verify;
     }
 
-    /** What "Verify" and "Repair…" on a row do (set by the window's model). */
-    public void setRowActions(java.util.function.Consumer<ContentRow> verify,
-                              java.util.function.Consumer<Repo> repair) {
-        this.onVerify = verify;
-        this.onRepair = repair;
+    /** Adds an entry to every row's context menu, after those added before (features add theirs). */
+    public void addRowAction(RowAction action) {
+        rowActions.add(action);
     }
 
-    public void verify(ContentRow row) {
-        onVerify.accept(row);
+    /** The entries features added to the rows' context menu, in the order they were added. */
+    public List<RowAction> rowActions() {
+        return java.util.Collections.unmodifiableList(rowActions);
     }
 
-    public void repair(Repo repo) {
-        onRepair.accept(repo);
+    /** Adds an entry to every problem's context menu; it acts on the repo row of the problem. */
+    public void addProblemAction(RowAction action) {
+        problemActions.add(action);
+    }
+
+    /** The entries features added to the problems' context menu, in the order they were added. */
+    public List<RowAction> problemActions() {
+        return java.util.Collections.unmodifiableList(problemActions);
     }
 
     /** The repo a problem is in, among the scanned ones. */

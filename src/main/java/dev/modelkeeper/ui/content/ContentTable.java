@@ -189,13 +189,9 @@ final class ContentTable extends TreeTableView<ContentRow> {
         reveal.setOnAction(e -> model.pathActions().reveal(row.getItem().path()));
         var copy = new MenuItem(texts.getString("content.action.copy"));
         copy.setOnAction(e -> model.pathActions().copy(row.getItem().path()));
-        var verify = new MenuItem(texts.getString("content.action.verify"));
-        verify.setOnAction(e -> model.verify(row.getItem()));
-        var repair = new MenuItem(texts.getString("content.action.repair"));
-        repair.setOnAction(e -> model.repair(row.getItem().repo()));
-        var menu = new ContextMenu(verify, repair, new javafx.scene.control.SeparatorMenuItem(), reveal, copy);
-        // like the toolbar's Repair: verifies first when verify has not looked at the repo yet
-        menu.setOnShowing(e -> repair.setDisable(row.getItem() == null || !needsRepair(row.getItem())));
+        var menu = new ContextMenu(reveal, copy); // a menu without items would not open at all
+        // built as it opens, from the actions the features added, so each one can judge this row
+        menu.setOnShowing(e -> menu.getItems().setAll(menuItems(row.getItem(), reveal, copy)));
         row.emptyProperty().addListener((obs, was, empty) -> row.setContextMenu(empty ? null : menu));
         // a repo row can be dragged onto a disk under the sidebar, to keep cold models on another drive
         row.setOnDragDetected(e -> {
@@ -210,11 +206,14 @@ final class ContentTable extends TreeTableView<ContentRow> {
         return row;
     }
 
-    /** Whether the row's repo has a problem, or a status that Repair could change. */
-    private boolean needsRepair(ContentRow row) {
-        var status = model.verify().statusOf(ContentRow.of(row.repo()));
-        return !model.verify().problems().problemsOf(row.repo()).isEmpty()
-                || status != ContentStatus.VERIFIED && status != ContentStatus.UNVERIFIED;
+    private java.util.List<MenuItem> menuItems(ContentRow row, MenuItem reveal, MenuItem copy) {
+        var items = new java.util.ArrayList<>(RowActionItems.of(model.rowActions(), row, "row-", texts));
+        if (!items.isEmpty()) {
+            items.add(new javafx.scene.control.SeparatorMenuItem());
+        }
+        items.add(reveal);
+        items.add(copy);
+        return items;
     }
 
     /** Selects a repo, revision or file row, expanding what leads to it, and scrolls to it. */

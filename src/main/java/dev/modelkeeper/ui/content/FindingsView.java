@@ -3,6 +3,7 @@ package dev.modelkeeper.ui.content;
 import dev.modelkeeper.core.verify.VerifyFinding;
 import dev.modelkeeper.core.verify.VerifyFindingTexts;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -95,16 +96,19 @@ final class FindingsView extends ListView<VerifyFinding> {
         private ContextMenu menu() {
             var show = new MenuItem(texts.getString("findings.action.show"));
             show.setOnAction(e -> show(getItem()));
-            var repairItem = new MenuItem(texts.getString("content.action.repair"));
-            repairItem.setId("finding-repair");
-            repairItem.setOnAction(e -> model.repoOf(getItem()).ifPresent(model::repair));
             var reveal = new MenuItem(texts.getString("content.action.reveal"));
             reveal.setOnAction(e -> model.pathActions().reveal(model.fileOf(getItem())));
-            var menu = new ContextMenu(show, repairItem, new SeparatorMenuItem(), reveal);
+            var menu = new ContextMenu(show, reveal); // a menu without items would not open at all
             menu.setOnShowing(e -> {
                 boolean known = getItem() != null && model.rowOf(getItem()).isPresent();
                 show.setDisable(!known);
-                repairItem.setDisable(getItem() == null || model.repoOf(getItem()).isEmpty());
+                // the features' actions on the problem's repo, such as Repair
+                var repo = getItem() == null ? null : model.repoOf(getItem()).map(ContentRow::of).orElse(null);
+                var items = new java.util.ArrayList<MenuItem>(List.of(show));
+                items.addAll(RowActionItems.of(model.problemActions(), repo, "finding-", texts));
+                items.add(new SeparatorMenuItem());
+                items.add(reveal);
+                menu.getItems().setAll(items);
             });
             return menu;
         }

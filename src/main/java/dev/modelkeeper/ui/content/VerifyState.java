@@ -97,4 +97,10 @@ public final class VerifyState {
         ContentStatus scan = row.status();
         return scan.compareTo(ContentStatus.VERIFIED) > 0 && scan.compareTo(verified) > 0 ? scan : verified;
     }
+
+    /** Whether Repair has something to look at in a repo: a problem, or a status other than (un)verified. */
+    public boolean mayNeedRepair(dev.modelkeeper.core.cache.Repo repo) {
+        var status = statusOf(ContentRow.of(repo));
+        return !problems.problemsOf(repo).isEmpty() || status != ContentStatus.VERIFIED && status != ContentStatus.UNVERIFIED;
+    }
 }

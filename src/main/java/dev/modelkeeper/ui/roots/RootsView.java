@@ -1,6 +1,6 @@
 package dev.modelkeeper.ui.roots;
 
-import dev.modelkeeper.ui.MainViewModel;
+import dev.modelkeeper.ui.migrate.MoveJobs;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,8 @@ import javafx.scene.layout.VBox;
 /** The sidebar: every cache root as a card; drop a folder here to add it. */
 public final class RootsView extends VBox {
 
-    private final MainViewModel model;
+    private final RootsViewModel model;
+    private final MoveJobs moves;
     private final ResourceBundle texts;
     private ListView<RootItemViewModel> list;
     private Label header;
@@ -25,13 +26,13 @@ public final class RootsView extends VBox {
 
     private final Runnable chooseMoveTarget;
 
-    public RootsView(MainViewModel model) {
-        this(model, () -> { });
-    }
-
-    /** @param chooseMoveTarget asks for any folder to add to the "Move to" list */
-    public RootsView(MainViewModel model, Runnable chooseMoveTarget) {
+    /**
+     * @param moves the disks and folders under the list, to drop caches on
+     * @param chooseMoveTarget asks for any folder to add to the "Move to" list
+     */
+    public RootsView(RootsViewModel model, MoveJobs moves, Runnable chooseMoveTarget) {
         this.model = model;
+        this.moves = moves;
         this.chooseMoveTarget = chooseMoveTarget;
         this.texts = model.texts();
         createParts();
@@ -58,11 +59,11 @@ public final class RootsView extends VBox {
         setId("sidebar");
         getStyleClass().add("sidebar");
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().setAll(header, list, dropHint, new MoveTargetsView(model.moves(), texts, chooseMoveTarget));
+        getChildren().setAll(header, list, dropHint, new MoveTargetsView(moves, texts, chooseMoveTarget));
     }
 
     private void bindToModel() {
-        list.setItems(model.roots());
+        list.setItems(model.items());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> model.select(item));
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);

@@ -1,4 +1,4 @@
-package dev.modelkeeper.ui;
+package dev.modelkeeper.ui.roots;
 
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.Repo;
