@@ -1,10 +1,13 @@
 package dev.modelkeeper.core.download;
 
+import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
+
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.hub.HubException;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.OperationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,8 +71,7 @@ public final class BlobFetcher {
     public void fetchLocked(HubLayout layout, dev.modelkeeper.core.cache.RepoType type, String repoId, String commit,
                             String filePath, String etag, long size, Cancellation cancel) throws OperationException {
         try (var lock = dev.modelkeeper.core.fs.FileLocks.lock(layout.lock(etag), cancel, () -> waiting.accept(
-                filePath + ": another program is downloading this file into the same cache; waiting for it to finish "
-                        + "(its lock: " + layout.lock(etag) + ")"))) {
+                DownloadMessages.progress("download.progress.waitingForLock", filePath, layout.lock(etag))))) {
             if (!Files.exists(layout.blob(etag))) {
                 fetch(layout, new BlobRequest(type, repoId, commit, filePath, etag, size), cancel);
             } else { // another process finished it meanwhile: pieces we had of it are of no use now
@@ -77,8 +79,8 @@ public final class BlobFetcher {
                 Files.deleteIfExists(layout.partsJournal(etag));
             }
         } catch (IOException e) {
-            throw new OperationException("Could not lock or write " + layout.blob(etag) + ": " + e.getMessage()
-                    + ". Check that the cache folder is writable.", layout.blob(etag), e);
+            throw new OperationException(new Message(BUNDLE, "download.error.lock", layout.blob(etag), e.getMessage()),
+                    layout.blob(etag), e);
         }
     }
 
@@ -98,8 +100,7 @@ public final class BlobFetcher {
         String etag = blob.etag();
         long size = blob.size();
         if (!etag.matches("[0-9a-f]{40}|[0-9a-f]{64}") || size < 0) {
-            throw new OperationException("The server did not say the checksum or the size of " + etag
-                    + ", so it cannot be checked; nothing was downloaded. Check the endpoint setting.", layout.blob(etag));
+            throw new OperationException(new Message(BUNDLE, "download.error.noChecksum", etag), layout.blob(etag), null);
         }
         if (ranged.applies(layout, etag, size) && ranged.fetch(layout, blob, cancel)) {
             return;
@@ -118,8 +119,7 @@ public final class BlobFetcher {
             if (have > size) {
                 PartialFiles.truncate(partial, layout.blob(etag)); // longer than the file can be: start over
                 if (++failures > MAX_STALLS) {
-                    throw new OperationException("The server kept sending more than the " + size + " bytes of "
-                            + etag + "; nothing was added to the cache. Check the endpoint setting.", partial);
+                    throw new OperationException(new Message(BUNDLE, "download.error.tooLong", size, etag), partial, null);
                 }
                 continue;
             }
@@ -143,9 +143,7 @@ public final class BlobFetcher {
                 best = now;
                 failures = 0;
             } else if (++failures >= MAX_EMPTY) {
-                throw new OperationException("The download of " + etag + " kept ending without new data ("
-                        + now + " of " + size + " bytes); what was fetched is kept and resumes next time. "
-                        + "Check the connection and try again.", partial);
+                throw new OperationException(new Message(BUNDLE, "download.error.stalled", etag, now, size), partial, null);
             } else {
                 source.retryPolicy().pause(failures - 1, cancel);
             }
@@ -219,17 +217,16 @@ public final class BlobFetcher {
             boolean ok = actual == size && hash.matches();
             if (!ok) {
                 Files.delete(partial);
-                throw new OperationException("The downloaded file " + etag + " did not match its checksum ("
-                        + actual + " of " + size + " bytes); it was discarded and nothing in the cache changed. "
-                        + "Try again.", layout.blob(etag));
+                throw new OperationException(new Message(BUNDLE, "download.error.checksum", etag, actual, size),
+                        layout.blob(etag), null);
             }
             try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 ch.force(true); // refuses a link: only a regular file of ours becomes a blob
             }
             move(partial, layout.blob(etag));
         } catch (IOException e) {
-            throw new OperationException("Could not finish " + layout.blob(etag) + ": " + e.getMessage()
-                    + ". Check free space and permissions.", layout.blob(etag), e);
+            throw new OperationException(new Message(BUNDLE, "download.error.finish", layout.blob(etag), e.getMessage()),
+                    layout.blob(etag), e);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.modelkeeper.core.download;
 
+import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
+
 import dev.modelkeeper.core.cache.SizeFormat;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.OperationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,13 +37,11 @@ final class DiskSpace {
             long free = Files.getFileStore(existing).getUsableSpace();
             long reserve = reserveFor(bytes);
             if (free < bytes + reserve) {
-                throw new OperationException(String.format("Not enough free space in %s: the files need %s, and "
-                        + "%s more is kept free so the disk does not run full; %s is free. Nothing was downloaded. "
-                        + "Free some space or choose another cache folder.", where, SizeFormat.bytes(bytes),
-                        SizeFormat.bytes(reserve), SizeFormat.bytes(free)), where);
+                throw new OperationException(new Message(BUNDLE, "download.error.diskFull", where, SizeFormat.bytes(bytes),
+                        SizeFormat.bytes(reserve), SizeFormat.bytes(free)), where, null);
             }
         } catch (IOException e) {
-            throw new OperationException("Could not check the free space of " + where + ": " + e.getMessage(), where, e);
+            throw new OperationException(new Message(BUNDLE, "download.error.checkSpace", where, e.getMessage()), where, e);
         }
     }
 }

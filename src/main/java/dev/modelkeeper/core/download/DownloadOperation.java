@@ -1,5 +1,7 @@
 package dev.modelkeeper.core.download;
 
+import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
+
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.hub.PathPatterns;
@@ -8,6 +10,7 @@ import dev.modelkeeper.core.download.DownloadPlan.Action;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.Operation;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.task.ProgressListener;
 import java.io.IOException;
@@ -81,7 +84,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
 
     @Override
     public DownloadPlan run(ProgressListener progress, Cancellation cancel) throws OperationException {
-        progress.message(request.repoId() + ": listing files");
+        progress.message(DownloadMessages.progress("download.progress.listing", request.repoId()));
         String commit = request.revision().matches("[0-9a-f]{40}") ? request.revision()
                 : client.repoInfo(request.type(), request.repoId(), request.revision(), cancel).sha();
         var patterns = new PathPatterns(request.include(), request.exclude());
@@ -101,8 +104,8 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
             writer.writeRef(request.revision(), commit);
             writer.writeTree(commit, listing);
         } catch (IOException e) {
-            throw new OperationException("Could not write to the cache " + request.cache() + ": " + e.getMessage()
-                    + ". Check that the folder is writable.", request.cache(), e);
+            throw new OperationException(new Message(BUNDLE, "download.error.writeCache", request.cache(), e.getMessage()),
+                    request.cache(), e);
         }
         try {
             fetchAll(layout, plan, progress, cancel);
@@ -210,7 +213,8 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
                 if (e.getCause() instanceof OperationException oe) {
                     throw oe;
                 }
-                throw new OperationException("A download failed: " + e.getCause().getMessage(), null, e.getCause());
+                throw new OperationException(new Message(BUNDLE, "download.error.failed", e.getCause().getMessage()), null,
+                        e.getCause());
             }
         }
     }
@@ -224,7 +228,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
                 writer.link(plan.commit(), item.path(), item.etag(), item.action() == Action.FETCH);
             } catch (IOException e) {
                 Path p = plan.snapshot().resolve(item.path());
-                throw new OperationException("Could not create " + p + ": " + e.getMessage(), p, e);
+                throw new OperationException(new Message(BUNDLE, "download.error.create", p, e.getMessage()), p, e);
             }
         }
     }

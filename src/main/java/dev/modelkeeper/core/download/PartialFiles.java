@@ -1,5 +1,8 @@
 package dev.modelkeeper.core.download;
 
+import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
+
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.OperationException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -37,8 +40,8 @@ final class PartialFiles {
             var attrs = attributes(partial);
             if (attrs != null && !attrs.isRegularFile()) {
                 if (attrs.isDirectory()) {
-                    throw new OperationException(partial + " is a folder where a partial download belongs; "
-                            + "nothing was changed. Move it out of the cache and try again.", partial);
+                    throw new OperationException(new Message(BUNDLE, "download.error.partialIsFolder", partial), partial,
+                            null);
                 }
                 Files.delete(partial); // a link or special file: remove the entry itself, never its target
             }
@@ -108,9 +111,8 @@ final class PartialFiles {
     }
 
     static OperationException diskError(WriteFailed e, Path partial) {
-        return new OperationException("Could not write " + partial + ": " + e.getMessage() + ". The download stopped; "
-                + "what was fetched is kept and resumes next time, and nothing else in the cache changed. "
-                + "Free some space (or check the folder's permissions) and try again.", partial, e.getCause());
+        return new OperationException(new Message(BUNDLE, "download.error.writePartial", partial, e.getMessage()), partial,
+                e.getCause());
     }
 
     private static BasicFileAttributes attributes(Path p) {

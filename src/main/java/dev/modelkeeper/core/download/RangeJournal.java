@@ -1,9 +1,12 @@
 package dev.modelkeeper.core.download;
 
+import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.fs.AtomicFiles;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.OperationException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -159,7 +162,7 @@ final class RangeJournal {
             journal.delete();
             return false;
         } catch (IOException e) {
-            throw new OperationException("Could not continue " + data + " as a single download: " + e.getMessage(),
+            throw new OperationException(new Message(BUNDLE, "download.error.continueSingle", data, e.getMessage()),
                     data, e);
         }
     }

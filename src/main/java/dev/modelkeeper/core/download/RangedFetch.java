@@ -1,9 +1,12 @@
 package dev.modelkeeper.core.download;
 
+import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
+
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.hub.HubException;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.OperationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,8 +78,7 @@ final class RangedFetch {
         try {
             journal = RangeJournal.openFor(layout, etag, size);
         } catch (IOException e) {
-            throw new OperationException("Could not prepare " + data + ": " + e.getMessage()
-                    + ". Check free space and permissions.", data, e);
+            throw new OperationException(new Message(BUNDLE, "download.error.prepare", data, e.getMessage()), data, e);
         }
         var hash = new RunningHash(etag, size);
         var cancel = Cancellation.create(); // a failed piece stops the others without cancelling the caller
@@ -129,8 +131,7 @@ final class RangedFetch {
             }
             throw e;
         } catch (IOException e) {
-            throw new OperationException("Could not write " + data + ": " + e.getMessage()
-                    + ". What was fetched is kept and resumes next time; check free space and permissions.", data, e);
+            throw new OperationException(new Message(BUNDLE, "download.error.writeRanged", data, e.getMessage()), data, e);
         } finally {
             closeQuietly(hook);
         }
@@ -209,8 +210,7 @@ final class RangedFetch {
     }
 
     private static OperationException brokeOff(BlobRequest meta, IOException cause) {
-        return new OperationException("The download of " + meta.etag() + " kept breaking off; what was fetched "
-                + "is kept and resumes next time. Check the connection and try again.", null, cause);
+        return new OperationException(new Message(BUNDLE, "download.error.brokeOff", meta.etag()), null, cause);
     }
 
     /** Hashes what became contiguous, unless another connection is already doing it. */
@@ -256,7 +256,8 @@ final class RangedFetch {
             case OperationException e -> throw e;
             case NoRanges e -> throw e;
             case IOException e -> throw e;
-            default -> throw new OperationException("A download failed: " + first.getMessage(), null, first);
+            default -> throw new OperationException(new Message(BUNDLE, "download.error.failed", first.getMessage()), null,
+                    first);
         }
     }
 
