@@ -1,5 +1,7 @@
 package dev.modelkeeper.core.repair;
 
+import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
+
 import dev.modelkeeper.core.recovery.RepairJournal;
 import dev.modelkeeper.core.recovery.RepairRecovery;
 import dev.modelkeeper.core.cache.HubLayout;
@@ -8,6 +10,7 @@ import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.download.BlobFetcher;
 import dev.modelkeeper.core.recovery.RepairJournal.Step;
 import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.verify.VerifyFinding.FileRef;
 import dev.modelkeeper.core.verify.VerifyFinding.RepoRef;
@@ -57,8 +60,7 @@ final class BlobReplacement {
             }
             RepairRecovery.finish(j);
         } catch (IOException e) {
-            throw new OperationException("Could not replace " + blob + ": " + e.getMessage() + ". The damaged file "
-                    + "was left as it was; check that the folder is writable.", blob, e);
+            throw new OperationException(new Message(BUNDLE, "repair.error.replace", blob, e.getMessage()), blob, e);
         }
     }
 
@@ -89,8 +91,8 @@ final class BlobReplacement {
                     fetcher.refetchHeld(layout, repo.type(), repo.repoId(), file.commit(), file.filePath(), etag,
                             size, cancel);
                     if (!copyVerified(blob, j.copy(), etag, cancel)) {
-                        throw new OperationException("The copy of " + blob.getFileName() + " did not match its "
-                                + "checksum; " + entry + " was left as it was. Check the disk and try again.", entry);
+                        throw new OperationException(new Message(BUNDLE, "repair.error.copyChecksum", blob.getFileName(),
+                                entry), entry, null);
                     }
                 }
                 j = j.at(Step.COPIED);
@@ -104,8 +106,7 @@ final class BlobReplacement {
             }
             RepairRecovery.finish(j);
         } catch (IOException e) {
-            throw new OperationException("Could not replace " + entry + ": " + e.getMessage() + ". The damaged file "
-                    + "was left as it was; check that the folder is writable.", entry, e);
+            throw new OperationException(new Message(BUNDLE, "repair.error.replace", entry, e.getMessage()), entry, e);
         }
     }
 

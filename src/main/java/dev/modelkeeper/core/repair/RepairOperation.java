@@ -1,19 +1,22 @@
 package dev.modelkeeper.core.repair;
 
+import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
+
 import dev.modelkeeper.core.recovery.RepairRecovery;
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.fs.AtomicFiles;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.hub.HubClient;
-import dev.modelkeeper.core.hub.HubException;
 import dev.modelkeeper.core.download.BandwidthLimit;
 import dev.modelkeeper.core.download.BlobFetcher;
+import dev.modelkeeper.core.download.DownloadMessages;
 import dev.modelkeeper.core.download.DownloadOperation;
 import dev.modelkeeper.core.download.DownloadRequest;
 import dev.modelkeeper.core.repair.RepairAction.Kind;
 import dev.modelkeeper.core.repair.RepairResult.Failure;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.task.ProgressListener;
@@ -73,7 +76,7 @@ public final class RepairOperation implements Operation<RepairResult> {
                     .forEach(RepairRecovery::recover);
             for (RepairAction a : plan.actions()) {
                 cancel.throwIfCancelled();
-                progress.message(a.kind() + " " + a.path().getFileName());
+                progress.message(DownloadMessages.progress("repair.progress." + a.kind().name(), a.path().getFileName()));
                 boolean blobMissing = a.kind() == Kind.RELINK && !Files.exists(blobOf(a), LinkOption.NOFOLLOW_LINKS);
                 if ((a.kind().needsNetwork() || blobMissing) && fetcher.isEmpty()) {
                     offline.add(a);
@@ -85,10 +88,10 @@ public final class RepairOperation implements Operation<RepairResult> {
                 } catch (CancelledException e) {
                     throw e;
                 } catch (OperationException e) {
-                    failed.add(new Failure(a, e.getMessage()));
+                    failed.add(new Failure(a, e));
                 } catch (IOException e) {
-                    failed.add(new Failure(a, "Could not change " + a.path() + ": " + e.getMessage()
-                            + ". It was left as it was; check the folder's permissions."));
+                    failed.add(new Failure(a, new OperationException(new Message(BUNDLE, "repair.error.change", a.path(),
+                            e.getMessage()), a.path(), e)));
                 }
             }
         } finally {
@@ -152,15 +155,12 @@ public final class RepairOperation implements Operation<RepairResult> {
         var repo = a.repo().orElseThrow();
         String commit = Files.readString(a.path(), StandardCharsets.UTF_8).strip();
         if (!commit.matches("[0-9a-f]{40}")) {
-            throw new OperationException("The ref " + a.path().getFileName() + " does not name a commit; delete it "
-                    + "and download the model again.", a.path());
+            throw new OperationException(new Message(BUNDLE, "repair.error.notACommit", a.path().getFileName()),
+                    a.path(), null);
         }
-        try {
-            new DownloadOperation(hub.orElseThrow(), new DownloadRequest(repo.type(), repo.repoId(), commit, List.of(),
-                    List.of(), repo.cacheDir(), false), 4, limit).run(ProgressListener.NONE, cancel);
-        } catch (HubException e) {
-            throw new OperationException(e.getMessage(), a.path(), e);
-        }
+        // a Hub failure is reported as it is, so it keeps its key and is shown in the reader's language
+        new DownloadOperation(hub.orElseThrow(), new DownloadRequest(repo.type(), repo.repoId(), commit, List.of(),
+                List.of(), repo.cacheDir(), false), 4, limit).run(ProgressListener.NONE, cancel);
     }
 
     /** Deletes a partial download, unless a process started writing it since verify looked. */
@@ -175,8 +175,8 @@ public final class RepairOperation implements Operation<RepairResult> {
         HubLayout layout = repo.get().layout();
         Optional<FileLocks.HeldLock> lock = FileLocks.tryLock(layout.lock(etag));
         if (lock.isEmpty()) {
-            throw new OperationException(a.path().getFileName() + " is being downloaded right now; it was left alone.",
-                    a.path());
+            throw new OperationException(new Message(BUNDLE, "repair.error.beingDownloaded", a.path().getFileName()),
+                    a.path(), null);
         }
         try (var held = lock.get()) {
             Files.deleteIfExists(a.path());

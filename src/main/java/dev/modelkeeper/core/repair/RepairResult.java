@@ -1,6 +1,8 @@
 package dev.modelkeeper.core.repair;
 
+import dev.modelkeeper.core.task.OperationException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a repair run did.
@@ -13,7 +15,23 @@ import java.util.List;
 public record RepairResult(List<RepairAction> done, List<RepairAction> needNetwork, List<Failure> failed,
                            long fetched) {
 
-    public record Failure(RepairAction action, String reason) {
+    /**
+     * A step that failed and why.
+     *
+     * @param action the step
+     * @param error  the failure, whose sentence is rendered in the reader's language
+     */
+    public record Failure(RepairAction action, OperationException error) {
+
+        /** The sentence in the system language. */
+        public String reason() {
+            return error.getMessage();
+        }
+
+        /** The sentence in {@code locale}. */
+        public String reason(Locale locale) {
+            return error.message(locale);
+        }
     }
 
     public RepairResult {

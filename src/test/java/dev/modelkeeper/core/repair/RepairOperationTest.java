@@ -230,6 +230,8 @@ class RepairOperationTest {
 
         assertEquals(1, result.failed().size(), result.toString());
         assertTrue(result.failed().getFirst().reason().contains("checksum"), result.failed().getFirst().reason());
+        String zh = result.failed().getFirst().reason(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertTrue(zh.contains("校验和"), "the window shows the failure in its own language: " + zh);
         assertArrayEquals(damaged, Files.readAllBytes(layout.blob(model)), "the original state comes back");
         assertFalse(Files.exists(layout.blob(model).resolveSibling(model + ".repair-aside")));
     }
