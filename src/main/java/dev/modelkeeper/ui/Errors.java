@@ -14,8 +14,12 @@ public final class Errors {
         if (t == null) {
             return "";
         }
-        Locale locale = texts.getLocale() == null || texts.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
+        return t instanceof OperationException e ? e.message(locale(texts)) : String.valueOf(t.getMessage());
+    }
+
+    /** The window's language (the base bundle is English). */
+    public static Locale locale(ResourceBundle texts) {
+        return texts.getLocale() == null || texts.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
                 : texts.getLocale();
-        return t instanceof OperationException e ? e.message(locale) : String.valueOf(t.getMessage());
     }
 }

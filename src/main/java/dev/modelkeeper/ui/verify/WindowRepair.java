@@ -181,7 +181,7 @@ final class WindowRepair {
                     var lines = new ArrayList<String>();
                     r.needNetwork().forEach(a -> lines.add(MessageFormat.format(texts.getString("repair.needsNetwork"),
                             a.path().getFileName())));
-                    r.failed().forEach(f -> lines.add(f.reason()));
+                    r.failed().forEach(f -> lines.add(f.reason(dev.modelkeeper.ui.Errors.locale(texts))));
                     dialogs.error(MessageFormat.format(texts.getString("repair.incomplete"), repo.repoId()) + "\n"
                             + String.join("\n", lines), null);
                 } else {
