@@ -129,7 +129,7 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             plan = undo ? MigrateOperation.preflightUndo(request) : MigrateOperation.preflight(request, p -> false);
         } catch (MigrationRefused e) {
-            err.println(e.getMessage());
+            err.println(e.message(Locale.getDefault()));
             return ExitCode.REFUSED;
         }
         var exporter = new EnvironmentExport(env.home());
@@ -203,7 +203,7 @@ final class MigrateCommand implements Callable<Integer> {
                     throw e;
                 } catch (OperationException e) {
                     progress.clear();
-                    err.println(e.getMessage());
+                    err.println(e.message(Locale.getDefault()));
                     code = ExitCode.FAILURE;
                 }
             }
@@ -233,7 +233,7 @@ final class MigrateCommand implements Callable<Integer> {
             out.println(texts.format("migrate.abandoned", j.source(), j.destination()));
             return ExitCode.OK;
         } catch (OperationException e) {
-            err.println(e.getMessage());
+            err.println(e.message(Locale.getDefault()));
             return ExitCode.REFUSED;
         }
     }
@@ -247,7 +247,7 @@ final class MigrateCommand implements Callable<Integer> {
             n.put("source", r.source().toString()).put("destination", r.destination().toString())
                     .put("bytes", plan.bytes()).put("entries", plan.files()).put("same_filesystem", plan.sameFilesystem())
                     .put("free_before", plan.freeBefore()).put("free_after", plan.freeAfter()).put("link", r.link())
-                    .put("if_interrupted", plan.ifInterrupted());
+                    .put("if_interrupted", plan.ifInterruptedMessage().render(Locale.getDefault()));
             var hazards = n.putArray("destination_hazards");
             plan.destinationHazards().stream().map(h -> h.name().toLowerCase(Locale.ROOT)).sorted().forEach(hazards::add);
             if (warning != null) {
@@ -268,7 +268,7 @@ final class MigrateCommand implements Callable<Integer> {
         if (warning != null) {
             out.println(warning);
         }
-        out.println(plan.ifInterrupted());
+        out.println(plan.ifInterruptedMessage().render(Locale.getDefault()));
         if (exported != null) {
             out.println(texts.format(r.link() ? "migrate.envPlanWithLink" : "migrate.envPlan", exported.variable(),
                     exported.value(), fileList(exported.files()), r.source()));

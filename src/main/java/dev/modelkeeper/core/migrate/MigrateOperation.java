@@ -5,6 +5,7 @@ import dev.modelkeeper.core.fs.FileSystemProbes;
 import dev.modelkeeper.core.migrate.MigrationJournal.Step;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.task.ProgressListener;
@@ -145,7 +146,7 @@ public final class MigrateOperation implements Operation<MigrationJournal> {
         if (current.step() == Step.COPIED) {
             if (Files.exists(s, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(s)) {
                 // the last instant the source can simply stay: it must be what was copied, and nobody writing
-                String change = copied != null ? Failures.change(s, copied) : reverify(s, d, progress, cancel);
+                Object change = copied != null ? Failures.change(s, copied) : reverify(s, d, progress, cancel);
                 if (change != null) {
                     throw Failures.changedBeforeSwitch(current, change);
                 }
@@ -164,7 +165,7 @@ public final class MigrateOperation implements Operation<MigrationJournal> {
         Path aside = current.aside();
         if (Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
             // a program that had a file open in the source may have written on after the switch
-            String change = copied != null ? Failures.change(aside, copied) : reverify(aside, d, progress, cancel);
+            Object change = copied != null ? Failures.change(aside, copied) : reverify(aside, d, progress, cancel);
             if (change != null) {
                 throw Failures.changedAfterSwitch(current, change);
             }
@@ -189,7 +190,7 @@ public final class MigrateOperation implements Operation<MigrationJournal> {
             CrashPoints.reach("copied");
             var bad = copy.verify();
             if (!bad.isEmpty()) {
-                String change = Failures.change(s, copied);
+                Message change = Failures.change(s, copied);
                 throw change != null ? Failures.changedBeforeSwitch(current, change)
                         : Failures.mismatch(current, bad);
             }
@@ -201,15 +202,18 @@ public final class MigrateOperation implements Operation<MigrationJournal> {
         CrashPoints.reach("verified");
     }
 
-    /** Resuming without the state from before the copy: the whole copy is compared with {@code from} again. */
-    private String reverify(Path from, Path copy, ProgressListener progress, Cancellation cancel)
+    /**
+     * Resuming without the state from before the copy: the whole copy is compared with {@code from} again.
+     * What changed is the path of the first file that differs, or a phrase from {@link Failures#change}; else null.
+     */
+    private Object reverify(Path from, Path copy, ProgressListener progress, Cancellation cancel)
             throws IOException, CancelledException {
         TreeState before = TreeState.of(from);
         var bad = new TreeCopy(from, copy, measureQuietly(from), progress, cancel).verify();
         if (!bad.isEmpty()) {
-            return bad.getFirst().toString();
+            return bad.getFirst();
         }
-        String change = Failures.change(from, before);
+        Message change = Failures.change(from, before);
         copied = change == null ? before : null;
         return change;
     }

@@ -1,6 +1,10 @@
 package dev.modelkeeper.core.migrate;
 
 import dev.modelkeeper.core.fs.FileSystemInfo.Hazard;
+import dev.modelkeeper.core.task.Message;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,35 +26,30 @@ public record MigrationPlan(MigrationRequest request, long bytes, long files, bo
         destinationHazards = Set.copyOf(destinationHazards);
     }
 
-    /** What a crash, a kill or a power cut in the middle would leave, in a sentence. */
-    public String ifInterrupted() {
+    /** The order in which the destination's hazards are told: the worst first, only one is. */
+    private static final List<Hazard> WORST_FIRST = List.of(Hazard.TMPFS, Hazard.CONTAINER_LAYER, Hazard.TEMP_DIRECTORY,
+            Hazard.NETWORK);
+
+    /** What a crash, a kill or a power cut in the middle would leave, in a sentence (a key and arguments). */
+    public Message ifInterruptedMessage() {
         return sameFilesystem
-                ? "The move is one rename: the cache is either still at " + request.source() + " or already at "
-                        + request.destination() + "; starting ModelKeeper again (or `modelkeeper migrate --resume`) "
-                        + "puts the link in place."
-                : "Until the copy is verified the original stays untouched; after that the switch is journaled. "
-                        + "Starting ModelKeeper again (or `modelkeeper migrate --resume`) finishes or rolls back, and "
-                        + "every file stays complete in at least one place.";
+                ? MigrateMessages.of("migrate.plan.ifInterrupted.rename", request.source(), request.destination())
+                : MigrateMessages.of("migrate.plan.ifInterrupted.copy");
+    }
+
+    /** {@link #ifInterruptedMessage()} in English. */
+    public String ifInterrupted() {
+        return ifInterruptedMessage().render(Locale.ROOT);
     }
 
     /** A warning about the destination in a sentence, or empty when it is a normal disk. */
+    public Optional<Message> hazardMessage() {
+        return WORST_FIRST.stream().filter(destinationHazards::contains).findFirst()
+                .map(h -> MigrateMessages.of("migrate.plan.hazard." + h.name(), request.destination()));
+    }
+
+    /** {@link #hazardMessage()} in English, or "" when the destination is a normal disk. */
     public String hazardWarning() {
-        if (destinationHazards.contains(Hazard.TMPFS)) {
-            return "Warning: " + request.destination() + " is in memory (tmpfs): the cache will vanish at the next "
-                    + "restart and every model will have to be downloaded again.";
-        }
-        if (destinationHazards.contains(Hazard.CONTAINER_LAYER)) {
-            return "Warning: " + request.destination() + " is inside a container's own layer: the cache will vanish "
-                    + "with the container; use a mounted volume instead.";
-        }
-        if (destinationHazards.contains(Hazard.TEMP_DIRECTORY)) {
-            return "Warning: " + request.destination() + " is in a temporary folder that the system cleans: the "
-                    + "cache may vanish.";
-        }
-        if (destinationHazards.contains(Hazard.NETWORK)) {
-            return "Warning: " + request.destination() + " is on a network filesystem: the cache is unavailable "
-                    + "when the network is, and downloads may not be able to lock files there.";
-        }
-        return "";
+        return hazardMessage().map(m -> m.render(Locale.ROOT)).orElse("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.migrate;
 
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.OperationException;
 import java.nio.file.Path;
 
@@ -14,12 +15,18 @@ public final class MigrationRefused extends OperationException {
 
     private final Reason reason;
 
-    public MigrationRefused(Reason reason, String message, Path path) {
-        super(message + " Nothing was changed.", path);
+    /** {@code why} is the reason's sentence; "Nothing was changed." is added to it. */
+    public MigrationRefused(Reason reason, Message why, Path path) {
+        super(MigrateMessages.of("migrate.refused", why), path, null);
         this.reason = reason;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The whole sentence as a key and arguments, to render in the reader's language. */
+    public Message reasonMessage() {
+        return text();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** The checks made before a move touches the disk; each refusal is a sentence and changes nothing. */
+/** The checks made before a move touches the disk; each refusal is a sentence (a key) and changes nothing. */
 final class Preflight {
 
     private static final Path LOCKS = Path.of(".locks");
@@ -29,64 +29,56 @@ final class Preflight {
         Path s = r.source();
         Path d = r.destination();
         if (!undo && Files.isSymbolicLink(s)) {
-            refuse(Reason.SOURCE_IS_A_LINK, s + " is already a link (to " + readLink(s) + "); move the folder it "
-                    + "points to instead, or undo the earlier move.", s);
+            refuse(Reason.SOURCE_IS_A_LINK, s, "migrate.refused.sourceIsALink", s, readLink(s));
         }
         if (!Files.exists(s, LinkOption.NOFOLLOW_LINKS)) {
-            refuse(Reason.SOURCE_MISSING, s + " does not exist (is its drive plugged in?).", s);
+            refuse(Reason.SOURCE_MISSING, s, "migrate.refused.sourceMissing", s);
         }
         if (!Files.isDirectory(s, LinkOption.NOFOLLOW_LINKS)) {
-            refuse(Reason.SOURCE_NOT_A_FOLDER, s + " is not a folder; choose the cache folder itself.", s);
+            refuse(Reason.SOURCE_NOT_A_FOLDER, s, "migrate.refused.sourceNotAFolder", s);
         }
         // compared as the filesystem resolves them: a destination reached through a link into the source is
         // inside it just the same (a rename would fail, a copy would copy the source into itself)
         Path realS = resolved(s);
         Path realD = resolved(d);
         if (d.startsWith(s) || realD.startsWith(realS)) {
-            refuse(Reason.DESTINATION_INSIDE_SOURCE, "The destination " + d + (realD.equals(d) ? "" : " (really "
-                    + realD + ")") + " is inside " + s + "; choose a folder elsewhere.", d);
+            refuse(Reason.DESTINATION_INSIDE_SOURCE, d, realD.equals(d) ? "migrate.refused.destinationInsideSource"
+                    : "migrate.refused.destinationReallyInsideSource", d, s, realD);
         }
         if (s.startsWith(d) || realS.startsWith(realD)) {
-            refuse(Reason.SOURCE_INSIDE_DESTINATION, "The cache " + s + " is inside the destination " + d
-                    + "; choose a new, empty folder.", d);
+            refuse(Reason.SOURCE_INSIDE_DESTINATION, d, "migrate.refused.sourceInsideDestination", s, d);
         }
         if (!undo || !Files.isSymbolicLink(d)) {
             if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
                 try (Stream<Path> entries = Files.list(d)) {
                     if (entries.findAny().isPresent()) {
-                        refuse(Reason.DESTINATION_NOT_EMPTY, "The destination " + d + " is not empty; choose a new "
-                                + "or empty folder so nothing there is mixed with the cache.", d);
+                        refuse(Reason.DESTINATION_NOT_EMPTY, d, "migrate.refused.destinationNotEmpty", d);
                     }
                 } catch (IOException e) {
-                    refuse(Reason.NO_PERMISSION, "Cannot read the destination " + d + ": " + e.getMessage() + ".", d);
+                    refuse(Reason.NO_PERMISSION, d, "migrate.refused.destinationUnreadable", d, e.getMessage());
                 }
             } else if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
-                refuse(Reason.DESTINATION_NOT_EMPTY, d + " already exists and is not a folder.", d);
+                refuse(Reason.DESTINATION_NOT_EMPTY, d, "migrate.refused.destinationNotAFolder", d);
             }
         }
         // only the last part of the destination is created: a missing parent is a drive not mounted, and
         // creating folders where its mount point should be would hide that
         Path anchor = d.getParent();
         if (anchor == null || !Files.isDirectory(anchor)) {
-            refuse(Reason.DESTINATION_UNAVAILABLE, "The folder " + anchor + " does not exist (is the drive "
-                    + "mounted?); choose a folder that exists to put the cache in.", d);
+            refuse(Reason.DESTINATION_UNAVAILABLE, d, "migrate.refused.destinationUnavailable", anchor);
         }
         if (!Files.isWritable(anchor)) {
-            refuse(Reason.NO_PERMISSION, "You cannot write to " + anchor + "; choose a folder you own or fix its "
-                    + "permissions.", anchor);
+            refuse(Reason.NO_PERMISSION, anchor, "migrate.refused.destinationNotWritable", anchor);
         }
         if (!Files.isWritable(s.getParent()) || !Files.isWritable(s)) {
-            refuse(Reason.NO_PERMISSION, "You cannot change " + s + " (its folder or itself is read-only), so it "
-                    + "could not be replaced by a link.", s);
+            refuse(Reason.NO_PERMISSION, s, "migrate.refused.sourceNotWritable", s);
         }
         if (busy.test(s)) {
-            refuse(Reason.BUSY_IN_APP, "A ModelKeeper job (a download, verify or repair) is using " + s
-                    + "; wait for it to finish or cancel it.", s);
+            refuse(Reason.BUSY_IN_APP, s, "migrate.refused.busyInApp", s);
         }
         Path held = heldLock(s);
         if (held != null) {
-            refuse(Reason.IN_USE, "Another program is downloading into this cache right now (it holds " + held
-                    + "); close it or wait until it finishes.", held);
+            refuse(Reason.IN_USE, held, "migrate.refused.inUse", held);
         }
         long[] size = measure(s);
         boolean same = !r.forceCopy() && sameFilesystem(s, anchor);
@@ -98,8 +90,8 @@ final class Preflight {
         }
         long needed = same ? 0 : size[0] + size[0] / 100 + (16L << 20); // room for folders and metadata
         if (!same && free < needed) {
-            refuse(Reason.NOT_ENOUGH_SPACE, "The destination has " + human(free) + " free; the cache needs "
-                    + human(size[0]) + " plus a margin of " + human(needed - size[0]) + ".", anchor);
+            refuse(Reason.NOT_ENOUGH_SPACE, anchor, "migrate.refused.notEnoughSpace", human(free), human(size[0]),
+                    human(needed - size[0]));
         }
         Set<FileSystemInfo.Hazard> hazards = probe.probe(anchor).map(FileSystemInfo::hazards).orElse(Set.of());
         return new MigrationPlan(r, size[0], size[1], same, free, same ? free : free - size[0], hazards);
@@ -124,8 +116,9 @@ final class Preflight {
         }
     }
 
-    private static void refuse(Reason reason, String message, Path path) throws MigrationRefused {
-        throw new MigrationRefused(reason, message, path);
+    /** Refuses for {@code reason} about {@code path}, saying why with the sentence {@code key}. */
+    private static void refuse(Reason reason, Path path, String key, Object... args) throws MigrationRefused {
+        throw new MigrationRefused(reason, MigrateMessages.of(key, args), path);
     }
 
     private static boolean sameFilesystem(Path a, Path b) {
@@ -177,8 +170,7 @@ final class Preflight {
                 }
             });
         } catch (IOException e) {
-            refuse(Reason.NO_PERMISSION, "Cannot read everything in " + s + " (" + e.getMessage() + "); a move "
-                    + "would leave that behind.", s);
+            refuse(Reason.NO_PERMISSION, s, "migrate.refused.sourceUnreadable", s, e.getMessage());
         }
         return out;
     }

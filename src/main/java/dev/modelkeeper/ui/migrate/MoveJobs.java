@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -137,11 +138,20 @@ public final class MoveJobs {
                 Formats.size(plan.bytes()), plan.files(),
                 texts.getString(plan.sameFilesystem() ? "move.plan.rename" : "move.plan.copy"),
                 Formats.size(plan.freeBefore()), Formats.size(plan.freeAfter())) + "\n\n"
-                + texts.getString("move.plan.link") + "\n\n" + plan.ifInterrupted()
-                + (plan.hazardWarning().isEmpty() ? "" : "\n\n" + plan.hazardWarning());
+                + texts.getString("move.plan.link") + "\n\n" + plan.ifInterruptedMessage().render(locale())
+                + plan.hazardMessage().map(m -> "\n\n" + m.render(locale())).orElse("");
         if (dialogs.confirm(header, body, texts.getString("move.plan.go"))) {
             run(MigrateOperation.start(stateDir, plan), r.source());
         }
+    }
+
+    /**
+     * The window's language for core's sentences: the root locale (the English bundle) when it is English, so
+     * that a system in another language does not take its place.
+     */
+    private Locale locale() {
+        Locale l = texts.getLocale();
+        return l == null || l.getLanguage().isEmpty() ? Locale.ROOT : l;
     }
 
     private void run(MigrateOperation op, Path source) {
