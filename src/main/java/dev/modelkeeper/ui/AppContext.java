@@ -49,7 +49,8 @@ public final class AppContext implements AutoCloseable {
         earlierState.forEach(System.err::println);
         Settings settings = settingsStore.load();
         locale = forced != null ? forced : chooseLocale(settings);
-        texts = ResourceBundle.getBundle("dev.modelkeeper.ui.messages", locale);
+        texts = ResourceBundle.getBundle("dev.modelkeeper.ui.messages", locale, // English on a Chinese system stays English
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
         dialogs = new FxDialogs(texts);
         var content = new CacheContentViewModel(new DesktopPathActions(ioExecutor, dialogs, texts), locale,
                 Clock.systemUTC());

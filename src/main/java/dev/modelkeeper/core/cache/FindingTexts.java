@@ -16,7 +16,8 @@ public final class FindingTexts {
 
     public FindingTexts(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("dev.modelkeeper.core.findings", locale);
+        this.bundle = ResourceBundle.getBundle("dev.modelkeeper.core.findings", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
     }
 
     public String message(Finding f) {

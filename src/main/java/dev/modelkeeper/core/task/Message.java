@@ -22,7 +22,9 @@ public record Message(String bundle, String key, Object... args) {
     }
 
     public String render(Locale locale) {
-        var texts = ResourceBundle.getBundle(bundle, locale);
+        // no fallback to the system language: English asked on a Chinese system is the (English) base bundle
+        var texts = ResourceBundle.getBundle(bundle, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
         Object[] rendered = Arrays.stream(args).map(a -> a instanceof Message m ? m.render(locale) : a).toArray();
         return new MessageFormat(texts.getString(key), locale).format(rendered);
     }

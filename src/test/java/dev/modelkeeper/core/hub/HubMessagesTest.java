@@ -35,4 +35,16 @@ class HubMessagesTest {
                 withNote.message(Locale.ENGLISH));
         assertTrue(withNote.message(Locale.SIMPLIFIED_CHINESE).contains("hf-mirror.com"));
     }
+
+    @Test
+    void englishAskedOnAChineseSystemIsEnglish() {
+        Locale system = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            var e = HubException.invalid("org/name@main", "hub.invalid.commit", "x");
+            assertTrue(e.message(Locale.ENGLISH).startsWith("The server's answer"), e.message(Locale.ENGLISH));
+        } finally {
+            Locale.setDefault(system);
+        }
+    }
 }
