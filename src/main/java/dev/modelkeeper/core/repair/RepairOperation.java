@@ -55,7 +55,8 @@ public final class RepairOperation implements Operation<RepairResult> {
 
     @Override
     public String title() {
-        return "Repairing " + plan.actions().size() + " problem(s)";
+        int n = plan.actions().size();
+        return "Repairing " + n + (n == 1 ? " problem" : " problems");
     }
 
     @Override
