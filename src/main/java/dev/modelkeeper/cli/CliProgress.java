@@ -25,8 +25,7 @@ final class CliProgress implements ProgressListener {
     private volatile String message = "";
     private long lastPercent = -1;
     private long lastDraw;
-    private long firstDone = -1;
-    private long firstAt;
+    private dev.modelkeeper.core.task.Throughput throughput; // from the first report on
     private boolean drawn;
 
     CliProgress(PrintStream err, boolean enabled, boolean bytes, LongSupplier clock) {
@@ -59,9 +58,8 @@ final class CliProgress implements ProgressListener {
             return;
         }
         long now = clock.getAsLong();
-        if (firstDone < 0) {
-            firstDone = done;
-            firstAt = now;
+        if (throughput == null) {
+            throughput = new dev.modelkeeper.core.task.Throughput(now, done);
         }
         long percent = Math.clamp(done * 100 / total, 0, 100);
         if (percent == lastPercent && now - lastDraw < REDRAW_NANOS) {
@@ -84,16 +82,14 @@ final class CliProgress implements ProgressListener {
 
     /** Speed since the first report (bytes already there before do not count) and the time left at that speed. */
     private String speedAndEta(long done, long total, long now) {
-        double seconds = (now - firstAt) / 1e9;
-        long moved = done - firstDone;
-        if (seconds < 0.5 || moved <= 0) {
+        long rate = throughput.bytesPerSecond(now, done);
+        long left = Math.max(0, throughput.secondsLeft(now, done, total));
+        if (now - throughput.startNanos() < 500_000_000L || rate <= 0) {
             return "";
         }
-        double rate = moved / seconds;
-        long left = (long) ((total - done) / rate);
         String eta = left >= 3600 ? String.format("%d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
                 : String.format("%d:%02d", left / 60, left % 60);
-        return "  " + SizeFormat.bytes((long) rate) + "/s  ETA " + eta;
+        return "  " + SizeFormat.bytes(rate) + "/s  ETA " + eta;
     }
 
     /** Takes the bar off the screen, so that a line printed next starts clean; the next report draws it again. */

@@ -10,22 +10,23 @@ public final class TransferRate {
 
     private final ResourceBundle texts;
     private final LongSupplier nanoClock;
-    private final long started;
+    private final dev.modelkeeper.core.task.Throughput throughput;
 
     public TransferRate(ResourceBundle texts, LongSupplier nanoClock) {
         this.texts = texts;
         this.nanoClock = nanoClock;
-        this.started = nanoClock.getAsLong();
+        this.throughput = new dev.modelkeeper.core.task.Throughput(nanoClock.getAsLong(), 0);
     }
 
     public String describe(long done, long total) {
-        double seconds = Math.max(1e-3, (nanoClock.getAsLong() - started) / 1e9);
-        long speed = (long) (done / seconds);
+        long now = nanoClock.getAsLong();
+        long speed = throughput.bytesPerSecond(now, done);
         if (total <= 0) { // not known (yet): show only what is
             return MessageFormat.format(texts.getString("jobs.progress.noTotal"), Formats.size(done),
                     Formats.size(speed));
         }
-        String left = done <= 0 || total <= done ? "" : remaining((long) ((total - done) / (double) Math.max(1, speed)));
+        long seconds = throughput.secondsLeft(now, done, total);
+        String left = seconds < 0 ? "" : remaining(seconds);
         return MessageFormat.format(texts.getString("jobs.progress"), Formats.size(done), Formats.size(total),
                 Formats.size(speed), left).strip();
     }

@@ -36,7 +36,7 @@ final class BlobsReader {
                 continue;
             }
             String name = p.getFileName().toString();
-            if (name.endsWith(".incomplete") || name.endsWith(".parts.json")) { // .parts.json: ours, see HubLayout.parts
+            if (HubLayout.isPartial(name)) {
                 boolean held = locks.isHeld(lockFile(name));
                 incomplete.add(new IncompleteFile(p, st.size(), st.lastModified(), held));
                 findings.add(Finding.of(FindingKind.INCOMPLETE_FILE, p,

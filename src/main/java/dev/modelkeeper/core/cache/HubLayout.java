@@ -58,6 +58,14 @@ public final class HubLayout {
         return repo.resolve("blobs").resolve(etag + ".parts.incomplete");
     }
 
+    /**
+     * Whether a file in {@code blobs/} belongs to an unfinished download: a single-stream or ranged partial
+     * file ({@code .incomplete}, {@code .parts.incomplete}) or the ranged download's journal.
+     */
+    public static boolean isPartial(String blobsFileName) {
+        return blobsFileName.endsWith(".incomplete") || blobsFileName.endsWith(".parts.json");
+    }
+
     /** Which byte ranges of {@link #parts} have arrived. */
     public Path partsJournal(String etag) {
         return repo.resolve("blobs").resolve(etag + ".parts.json");

@@ -141,19 +141,10 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         for (TreeEntry e : entries) {
             Action action = Files.exists(layout.pointer(commit, e.path())) ? Action.PRESENT
                     : Files.exists(layout.blob(e.etag())) || !fetching.add(e.etag()) ? Action.LINK : Action.FETCH;
-            long partial = action == Action.FETCH ? alreadyFetched(layout, e.etag(), e.size()) : 0;
+            long partial = action == Action.FETCH ? PartialDownloads.fetchedBytes(layout, e.etag(), e.size()) : 0;
             items.add(new DownloadPlan.Item(e.path(), e.etag(), e.size(), action, partial));
         }
         return new DownloadPlan(commit, layout.snapshot(commit), items);
-    }
-
-    /** Bytes of the blob an interrupted download left (single stream or ranged pieces), at most its size. */
-    private static long alreadyFetched(HubLayout layout, String etag, long size) {
-        long have = PartialFiles.size(layout.incomplete(etag));
-        if (Files.exists(layout.partsJournal(etag)) && Files.exists(layout.parts(etag))) {
-            have = Math.max(have, RangeJournal.load(layout.partsJournal(etag), etag, size).doneBytes());
-        }
-        return Math.min(have, size);
     }
 
     private void fetchAll(HubLayout layout, DownloadPlan plan, ProgressListener progress, Cancellation outer)

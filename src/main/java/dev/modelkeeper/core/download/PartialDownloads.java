@@ -23,10 +23,6 @@ public final class PartialDownloads {
     private PartialDownloads() {
     }
 
-    /** Whether a file in {@code blobs/} belongs to an unfinished download. */
-    public static boolean isPartial(String fileName) {
-        return fileName.endsWith(SINGLE) || fileName.endsWith(JOURNAL);
-    }
 
     /**
      * Bytes of blobs already fetched: the length of a single-stream partial file, and for ranged pieces what
@@ -39,13 +35,25 @@ public final class PartialDownloads {
             if (name.endsWith(PIECES)) {
                 String etag = name.substring(0, name.length() - PIECES.length());
                 Path journal = p.resolveSibling(etag + JOURNAL);
-                long size = PartialFiles.size(p);
-                sum += Files.exists(journal) ? RangeJournal.load(journal, etag, journalSize(journal)).doneBytes() : size;
+                sum += Files.exists(journal) ? RangeJournal.load(journal, etag, journalSize(journal)).doneBytes()
+                        : PartialFiles.size(p);
             } else if (name.endsWith(SINGLE)) {
                 sum += PartialFiles.size(p);
             }
         }
         return sum;
+    }
+
+    /**
+     * Bytes of one blob already fetched by an interrupted download, at most {@code size}: what the ranged
+     * journal records when there are pieces, else the length of the single-stream partial file.
+     */
+    static long fetchedBytes(HubLayout layout, String etag, long size) {
+        long have = PartialFiles.size(layout.incomplete(etag));
+        if (Files.exists(layout.parts(etag)) && Files.exists(layout.partsJournal(etag))) {
+            have = Math.max(have, RangeJournal.load(layout.partsJournal(etag), etag, size).doneBytes());
+        }
+        return Math.min(have, size);
     }
 
     /**
@@ -84,7 +92,8 @@ public final class PartialDownloads {
         }
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(blobs)) {
             for (Path p : dir) {
-                if (isPartial(p.getFileName().toString()) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (HubLayout.isPartial(p.getFileName().toString())
+                        && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     out.add(p);
                 }
             }

@@ -7,7 +7,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -145,10 +144,6 @@ final class HubAnswers {
         }
         String shownId = json.path("id").isTextual() ? json.path("id").asText() : id;
         return new RepoInfo(shownId, sha, siblings);
-    }
-
-    static Set<String> newSeenSet() {
-        return new HashSet<>();
     }
 
     private static String text(JsonNode node, String field, String subject) throws HubException {

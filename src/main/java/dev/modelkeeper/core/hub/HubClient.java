@@ -64,7 +64,7 @@ public final class HubClient {
                 .addQueryParameter("recursive", "true").addQueryParameter("expand", "false").build();
         String subject = id + "@" + revision;
         var entries = new ArrayList<TreeEntry>();
-        var seenPaths = HubAnswers.newSeenSet();
+        var seenPaths = new java.util.HashSet<String>();
         var seenPages = new java.util.HashSet<HttpUrl>();
         while (next != null) {
             if (!seenPages.add(next)) {
