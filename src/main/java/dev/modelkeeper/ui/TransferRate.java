@@ -13,9 +13,14 @@ public final class TransferRate {
     private final dev.modelkeeper.core.task.Throughput throughput;
 
     public TransferRate(ResourceBundle texts, LongSupplier nanoClock) {
+        this(texts, nanoClock, 0);
+    }
+
+    /** For a resumed transfer: {@code alreadyDone} bytes were there before it started and do not count as speed. */
+    public TransferRate(ResourceBundle texts, LongSupplier nanoClock, long alreadyDone) {
         this.texts = texts;
         this.nanoClock = nanoClock;
-        this.throughput = new dev.modelkeeper.core.task.Throughput(nanoClock.getAsLong(), 0);
+        this.throughput = new dev.modelkeeper.core.task.Throughput(nanoClock.getAsLong(), alreadyDone);
     }
 
     public String describe(long done, long total) {

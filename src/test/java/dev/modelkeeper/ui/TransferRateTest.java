@@ -26,4 +26,11 @@ class TransferRateTest {
         now.set(10_000_000_000L);
         assertEquals("1.0 MB · 100.0 kB/s", rate.describe(1_000_000, -1));
     }
+
+    @Test
+    void bytesThatWereAlreadyThereWhenAResumeStartedAreNotSpeed() {
+        var resumed = new TransferRate(texts, now::get, 67_000_000);
+        now.set(10_000_000_000L); // 10 s for 1 MB more: 100 kB/s, not 6.8 MB/s
+        assertEquals("68.0 MB of 200.0 MB · 100.0 kB/s · 22 min left", resumed.describe(68_000_000, 200_000_000));
+    }
 }

@@ -116,7 +116,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
             throw e;
         }
         link(writer, plan);
-        progress.progress(plan.bytesToFetch(), plan.bytesToFetch());
+        progress.progress(plan.bytesOfFilesToFetch(), plan.bytesOfFilesToFetch());
         return plan;
     }
 
@@ -163,7 +163,8 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
                 }
             }
             for (var f : futures) {
-                await(f, transferred, plan.bytesToFetch(), progress, cancel);
+                await(f, transferred, plan.bytesOfFilesToFetch() - plan.bytesToFetch(), plan.bytesOfFilesToFetch(),
+                        progress, cancel);
             }
         } catch (OperationException e) {
             cancel.cancel(); // stop the other files; their partial data stays and resumes next time
@@ -188,15 +189,20 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         return null;
     }
 
-    private static void await(Future<Void> f, AtomicLong done, long total, ProgressListener progress,
+    /**
+     * Waits for one file, reporting progress as the files' bytes on disk: what interrupted downloads left
+     * ({@code already}) plus what arrived now, of their whole size, so a resumed download goes on from where
+     * it stood instead of starting again at 0 of a smaller total.
+     */
+    private static void await(Future<Void> f, AtomicLong done, long already, long total, ProgressListener progress,
                               Cancellation cancel) throws OperationException {
         while (true) {
             try {
                 f.get(200, TimeUnit.MILLISECONDS);
-                progress.progress(done.get(), total);
+                progress.progress(already + done.get(), total);
                 return;
             } catch (TimeoutException e) {
-                progress.progress(done.get(), total);
+                progress.progress(already + done.get(), total);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancelledException();

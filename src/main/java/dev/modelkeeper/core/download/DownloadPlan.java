@@ -35,6 +35,11 @@ public record DownloadPlan(String commit, Path snapshot, List<Item> files) {
         return files.stream().filter(f -> f.action() == Action.FETCH).mapToLong(f -> f.size() - f.partial()).sum();
     }
 
+    /** The whole size of the files to fetch, counting what interrupted downloads already left of them. */
+    public long bytesOfFilesToFetch() {
+        return files.stream().filter(f -> f.action() == Action.FETCH).mapToLong(Item::size).sum();
+    }
+
     public long count(Action action) {
         return files.stream().filter(f -> f.action() == action).count();
     }

@@ -175,7 +175,9 @@ public final class DownloadQueueViewModel {
 
     private void launch(DownloadEntry entry) {
         DownloadRequest request = entry.request();
-        var task = new FxOperationTask<>(operations.apply(request), new TransferRate(texts, System::nanoTime));
+        // a resumed download reports the bytes already on disk too: they are not speed
+        var task = new FxOperationTask<>(operations.apply(request),
+                new TransferRate(texts, System::nanoTime, entry.onDiskProperty().get()));
         entry.running(task);
         task.setOnSucceeded(e -> {
             finished(entry, task);
