@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every message bundle has the same keys in English and Simplified Chinese, with the same placeholders,
@@ -36,14 +36,25 @@ class BundlesTest {
         return p;
     }
 
+    /** Every bundle under the resources, found by its English file: a new feature's bundle is checked too. */
+    static List<String> bundles() throws IOException {
+        try (var files = Files.walk(RESOURCES)) {
+            var all = files.map(f -> RESOURCES.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> f.endsWith(".properties")).toList();
+            var bundles = all.stream().filter(f -> !f.contains("_zh_CN")).map(f -> f.substring(0, f.length() - 11))
+                    .sorted().toList();
+            assertEquals(List.of(), bundles.stream().filter(b -> !all.contains(b + "_zh_CN.properties")).toList(),
+                    "bundles without a Simplified Chinese translation");
+            return bundles;
+        }
+    }
+
     private static Set<String> placeholders(String text) {
         return PLACEHOLDER.matcher(text).results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev/modelkeeper/ui/messages", "dev/modelkeeper/cli/messages",
-        "dev/modelkeeper/core/findings", "dev/modelkeeper/core/hub/messages", "dev/modelkeeper/core/download/messages",
-        "dev/modelkeeper/core/migrate/messages"})
+    @MethodSource("bundles")
     void everyKeyIsInBothLanguagesWithTheSamePlaceholders(String bundle) throws IOException {
         var en = load(RESOURCES.resolve(bundle + ".properties"));
         var zh = load(RESOURCES.resolve(bundle + "_zh_CN.properties"));
@@ -55,9 +66,7 @@ class BundlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev/modelkeeper/ui/messages", "dev/modelkeeper/cli/messages",
-        "dev/modelkeeper/core/findings", "dev/modelkeeper/core/hub/messages", "dev/modelkeeper/core/download/messages",
-        "dev/modelkeeper/core/migrate/messages"})
+    @MethodSource("bundles")
     void everyKeyIsUsed(String bundle) throws IOException {
         Set<String> literals = literals();
         var unused = load(RESOURCES.resolve(bundle + ".properties")).stringPropertyNames().stream()

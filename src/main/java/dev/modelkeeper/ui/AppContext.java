@@ -15,7 +15,6 @@ import dev.modelkeeper.core.download.DownloadOperation;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -32,8 +31,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService repairExecutor;
     private final ExecutorService moveExecutor;
     private final SettingsStore settingsStore;
-    private final Locale locale;
-    private final ResourceBundle texts;
+    private final LiveTexts texts;
     private final FxDialogs dialogs;
     private final MainViewModel mainViewModel;
 
@@ -48,11 +46,9 @@ public final class AppContext implements AutoCloseable {
         var earlierState = AppPaths.of(env).adoptEarlierState(); // journals of earlier versions must be found
         earlierState.forEach(System.err::println);
         Settings settings = settingsStore.load();
-        locale = forced != null ? forced : chooseLocale(settings);
-        texts = ResourceBundle.getBundle("dev.modelkeeper.ui.messages", locale, // English on a Chinese system stays English
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+        texts = new LiveTexts(forced != null ? forced : chooseLocale(settings));
         dialogs = new FxDialogs(texts);
-        var content = new CacheContentViewModel(new DesktopPathActions(ioExecutor, dialogs, texts), locale,
+        var content = new CacheContentViewModel(new DesktopPathActions(ioExecutor, dialogs, texts), texts,
                 Clock.systemUTC());
         var locator = new CacheLocator(env);
         var tokens = new TokenStore(AppPaths.of(env).tokenFile());
@@ -105,12 +101,22 @@ public final class AppContext implements AutoCloseable {
         return mainViewModel;
     }
 
-    public ResourceBundle texts() {
+    /** The window's texts, in the language picked in View; switching it re-renders the window. */
+    public LiveTexts texts() {
         return texts;
     }
 
+    /**
+     * Switches the window's language (on the FX thread): the texts answer in it from now on and the features
+     * render again what they had rendered; the caller then builds the view anew.
+     */
+    public void switchLanguage(Locale newLocale) {
+        texts.switchTo(newLocale);
+        mainViewModel.relocalize();
+    }
+
     public Locale locale() {
-        return locale;
+        return texts.localeProperty().get();
     }
 
     public FxDialogs dialogs() {

@@ -1,31 +1,53 @@
 package dev.modelkeeper.ui;
 
 import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.task.ProgressListener;
+import java.util.ResourceBundle;
 import javafx.concurrent.Task;
 
 /**
  * Runs a core {@link Operation} as a JavaFX {@link Task}: progress and messages go through the
- * Task's thread-safe updaters, and cancelling the task cancels the operation.
+ * Task's thread-safe updaters, and cancelling the task cancels the operation. Its title and the operation's
+ * sentences are rendered in the window's language, and again by {@link #relocalize()} after a switch.
  */
 public final class FxOperationTask<R> extends Task<R> {
 
     private final Operation<R> operation;
+    private final ResourceBundle texts;
+    private final Message title;
+    private volatile Message lastMessage;
     private final Cancellation cancellation = Cancellation.create();
     private final TransferRate rate;
     private final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
     private volatile boolean started;
 
-    public FxOperationTask(Operation<R> operation) {
-        this(operation, null);
+    public FxOperationTask(Operation<R> operation, ResourceBundle texts) {
+        this(operation, texts, null, null);
     }
 
     /** With a rate, progress counts bytes and the message shows "done of total · speed · time left". */
-    public FxOperationTask(Operation<R> operation, TransferRate rate) {
+    public FxOperationTask(Operation<R> operation, ResourceBundle texts, TransferRate rate) {
+        this(operation, texts, rate, null);
+    }
+
+    /** With a title of the window's own instead of the operation's. */
+    public FxOperationTask(Operation<R> operation, ResourceBundle texts, TransferRate rate, Message title) {
         this.operation = operation;
+        this.texts = texts;
         this.rate = rate;
-        updateTitle(operation.title());
+        this.title = title != null ? title : operation.title();
+        updateTitle(this.title.render(Errors.locale(texts)));
+    }
+
+    /** Renders the title (and the last sentence) again, in the language the window now shows. */
+    public void relocalize() {
+        updateTitle(title.render(Errors.locale(texts)));
+        Message m = lastMessage;
+        if (m != null && rate == null) {
+            updateMessage(m.render(Errors.locale(texts)));
+        }
     }
 
     /** Whether this task moves bytes (a download) rather than scanning. */
@@ -64,7 +86,16 @@ public final class FxOperationTask<R> extends Task<R> {
             @Override
             public void message(String message) {
                 if (rate == null) {
+                    lastMessage = null;
                     updateMessage(message);
+                }
+            }
+
+            @Override
+            public void message(Message message) {
+                if (rate == null) {
+                    lastMessage = message;
+                    updateMessage(message.render(Errors.locale(texts)));
                 }
             }
         }, cancellation);

@@ -119,16 +119,15 @@ public final class MainView extends BorderPane {
     private org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>> jobs() {
         var view = new org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>>();
         view.setId("jobs");
-        javafx.collections.ListChangeListener<javafx.concurrent.Task<?>> sync = c -> {
+        Runnable sync = () -> {
             // downloads show in their own panel, with Pause, Resume and Cancel
             view.getTasks().setAll(model.tasks().filtered(t -> t instanceof FxOperationTask<?> f && f.isTransfer()
                     && !model.downloads().owns(t)));
             view.setVisible(!view.getTasks().isEmpty());
             view.setManaged(view.isVisible());
         };
-        model.tasks().addListener(sync);
-        view.setVisible(false);
-        view.setManaged(false);
+        model.tasks().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) c -> sync.run());
+        sync.run(); // a view built anew (a language switch) shows the jobs already running
         view.setPrefHeight(130);
         return view;
     }
@@ -153,11 +152,13 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(model.rootsViewModel().statusProperty());
         progress.visibleProperty().bind(model.scanningProperty());
         cancel.visibleProperty().bind(model.scanningProperty());
-        model.tasks().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) c -> {
+        Runnable follow = () -> {
             progress.progressProperty().unbind();
             if (!model.tasks().isEmpty()) {
                 progress.progressProperty().bind(model.tasks().getLast().progressProperty());
             }
-        });
+        };
+        model.tasks().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) c -> follow.run());
+        follow.run();
     }
 }

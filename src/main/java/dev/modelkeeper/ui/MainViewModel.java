@@ -185,6 +185,21 @@ public final class MainViewModel {
         downloadQueue.start(request);
     }
 
+    /**
+     * The language was switched (the texts already answer in it): what the features had rendered, in the old
+     * language, is rendered again: job titles and lines, the status line, the counts, paused downloads.
+     */
+    public void relocalize() {
+        tasks.forEach(t -> {
+            if (t instanceof FxOperationTask<?> f) {
+                f.relocalize();
+            }
+        });
+        roots.relocalize();
+        content.relocalize();
+        downloadQueue.relocalize();
+    }
+
     /** Asks before quitting while downloads run; true when the window may close. */
     public boolean confirmQuit() {
         return downloadQueue.confirmQuit();

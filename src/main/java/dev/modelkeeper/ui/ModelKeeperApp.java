@@ -63,6 +63,16 @@ public final class ModelKeeperApp extends Application {
         model.refresh();
     }
 
+    /**
+     * Shows the window in another language at once: the texts switch, the features render again what they had
+     * rendered, and the scene gets a new view of the same view models (selection, filter, jobs and downloads are
+     * theirs, so they stay).
+     */
+    void relocalize(java.util.Locale locale) {
+        context.switchLanguage(locale);
+        stage.getScene().setRoot(new MainView(context.mainViewModel(), new WindowActions()));
+    }
+
     private static Stream<Image> icons() {
         return Stream.of(16, 32, 48, 64, 128, 256).map(n -> {
             InputStream in = ModelKeeperApp.class.getResourceAsStream("icons/modelkeeper-" + n + ".png");
@@ -122,7 +132,7 @@ public final class ModelKeeperApp extends Application {
         @Override
         public void switchLanguage(String tag) {
             context.mainViewModel().settingsViewModel().update(s -> s.withLanguage(tag));
-            context.dialogs().info(context.texts().getString("language.restart"));
+            relocalize(java.util.Locale.forLanguageTag(tag));
         }
 
         @Override

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.env.SettingsStore;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.Message;
+import dev.modelkeeper.core.task.Operation;
+import dev.modelkeeper.core.task.OperationTitles;
+import dev.modelkeeper.core.task.ProgressListener;
 import dev.modelkeeper.testing.CacheFixture;
 import dev.modelkeeper.ui.content.ContentRow;
 import dev.modelkeeper.ui.roots.RootItemViewModel;
@@ -89,6 +94,40 @@ class MainWindowTest {
         TreeTableView<ContentRow> table = robot.lookup("#content-table").queryAs(TreeTableView.class);
         assertEquals(3, table.getRoot().getChildren().size());
         assertEquals("3 of 3 repos", robot.lookup("#count").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void switchingLanguageShowsTheWindowInItAtOnce(FxRobot robot) throws Exception {
+        var model = open(robot, env(fixtureCache()), Locale.ENGLISH);
+        var job = new FxOperationTask<Void>(new Operation<>() {
+            @Override
+            public Message title() {
+                return OperationTitles.of("scan.one", "/cache");
+            }
+
+            @Override
+            public Void run(ProgressListener progress, Cancellation cancellation) {
+                return null;
+            }
+        }, context.texts());
+        robot.interact(() -> model.tasks().add(job));
+        assertEquals("Scanning /cache", job.getTitle());
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("3 repos"));
+
+        robot.interact(() -> {
+            var scene = robot.lookup("#main").query().getScene();
+            context.switchLanguage(Locale.forLanguageTag("zh-CN"));
+            scene.setRoot(new MainView(model, new UiTestSupport.NoActions()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("文件", robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().getFirst()
+                .getText());
+        assertEquals("共 3 个仓库，显示 3 个", robot.lookup("#count").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("3 个仓库"));
+        assertEquals("正在扫描 /cache", job.getTitle());
+        TreeTableView<ContentRow> table = robot.lookup("#content-table").queryAs(TreeTableView.class);
+        assertEquals(3, table.getRoot().getChildren().size()); // the same content, in the new view
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.modelkeeper.core.cache;
 
+import dev.modelkeeper.core.task.OperationTitles;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.Operation;
@@ -30,8 +32,9 @@ public final class ScanOperation implements Operation<List<CacheScan>> {
     }
 
     @Override
-    public String title() {
-        return roots.size() == 1 ? "Scanning " + roots.getFirst().path() : "Scanning " + roots.size() + " caches";
+    public Message title() {
+        return roots.size() == 1 ? OperationTitles.of("scan.one", roots.getFirst().path())
+                : OperationTitles.of("scan.many", roots.size());
     }
 
     @Override

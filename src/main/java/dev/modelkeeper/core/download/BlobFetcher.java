@@ -40,10 +40,10 @@ public final class BlobFetcher {
     private final AtomicLong transferred;
     private final BandwidthLimit limit;
     private final RangedFetch ranged;
-    private volatile java.util.function.Consumer<String> waiting = m -> { };
+    private volatile java.util.function.Consumer<dev.modelkeeper.core.task.Message> waiting = m -> { };
 
     /** Told when a blob waits for another process's lock (a Python client downloading the same file). */
-    public BlobFetcher onWaiting(java.util.function.Consumer<String> listener) {
+    public BlobFetcher onWaiting(java.util.function.Consumer<dev.modelkeeper.core.task.Message> listener) {
         this.waiting = listener;
         return this;
     }

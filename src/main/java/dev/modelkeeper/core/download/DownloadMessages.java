@@ -1,7 +1,6 @@
 package dev.modelkeeper.core.download;
 
 import dev.modelkeeper.core.task.Message;
-import java.util.Locale;
 
 /**
  * The sentences of downloads and repairs (failures and progress) are keys of one bundle, in English and
@@ -15,11 +14,8 @@ public final class DownloadMessages {
     private DownloadMessages() {
     }
 
-    /**
-     * A progress sentence: the listener takes text, so it is rendered in the system language where it is
-     * told; its text still lives in the bundle.
-     */
-    public static String progress(String key, Object... args) {
-        return new Message(BUNDLE, key, args).render(Locale.getDefault());
+    /** A progress sentence, rendered by the listener in its reader's language. */
+    public static Message progress(String key, Object... args) {
+        return new Message(BUNDLE, key, args);
     }
 }

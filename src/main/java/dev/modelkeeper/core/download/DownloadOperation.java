@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.download;
 
+import dev.modelkeeper.core.task.OperationTitles;
 import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
 
 import dev.modelkeeper.core.cache.HubLayout;
@@ -78,8 +79,8 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
     }
 
     @Override
-    public String title() {
-        return "Downloading " + request.repoId() + "@" + request.revision();
+    public Message title() {
+        return OperationTitles.of("download", request.repoId(), request.revision());
     }
 
     @Override

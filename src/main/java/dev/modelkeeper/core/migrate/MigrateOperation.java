@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.migrate;
 
+import dev.modelkeeper.core.task.OperationTitles;
 import dev.modelkeeper.core.fs.FileSystemProbe;
 import dev.modelkeeper.core.fs.FileSystemProbes;
 import dev.modelkeeper.core.migrate.MigrationJournal.Step;
@@ -53,10 +54,10 @@ public final class MigrateOperation implements Operation<MigrationJournal> {
     }
 
     @Override
-    public String title() {
+    public Message title() {
         var j = resumeFrom;
-        return j != null ? "Finishing the move of " + j.source() : "Moving " + plan.request().source() + " to "
-                + plan.request().destination();
+        return j != null ? OperationTitles.of("migrate.finish", j.source())
+                : OperationTitles.of("migrate.move", plan.request().source(), plan.request().destination());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.repair;
 
+import dev.modelkeeper.core.task.OperationTitles;
 import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
 
 import dev.modelkeeper.core.recovery.RepairRecovery;
@@ -54,9 +55,8 @@ public final class RepairOperation implements Operation<RepairResult> {
     }
 
     @Override
-    public String title() {
-        int n = plan.actions().size();
-        return "Repairing " + n + (n == 1 ? " problem" : " problems");
+    public Message title() {
+        return OperationTitles.of("repair.plan", plan.actions().size());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.modelkeeper.core.repair;
 
+import dev.modelkeeper.core.task.OperationTitles;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.download.BandwidthLimit;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.task.Cancellation;
@@ -89,8 +91,8 @@ public final class RepairWorkflow implements Operation<RepairWorkflow.Outcome> {
     }
 
     @Override
-    public String title() {
-        return "Repairing";
+    public Message title() {
+        return OperationTitles.of("repair.workflow");
     }
 
     @Override

@@ -10,8 +10,11 @@ package dev.modelkeeper.core.task;
  */
 public interface Operation<R> {
 
-    /** A short title for job lists and progress lines, e.g. "Scanning /home/me/.cache/huggingface/hub". */
-    String title();
+    /**
+     * A short title for job lists and progress lines, e.g. "Scanning /home/me/.cache/huggingface/hub", as a key of
+     * {@link OperationTitles} and its arguments: the window renders it in its language, again after a switch.
+     */
+    Message title();
 
     R run(ProgressListener progress, Cancellation cancellation) throws OperationException;
 }

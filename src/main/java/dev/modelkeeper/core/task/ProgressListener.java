@@ -17,4 +17,9 @@ public interface ProgressListener {
 
     /** A short human-readable line about what is happening now (already localised or a plain path). */
     default void message(String message) { }
+
+    /** A short line about what is happening now, as a key and arguments, rendered in the reader's language. */
+    default void message(Message message) {
+        message(message.toString());
+    }
 }

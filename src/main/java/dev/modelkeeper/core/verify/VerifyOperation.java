@@ -1,5 +1,7 @@
 package dev.modelkeeper.core.verify;
 
+import dev.modelkeeper.core.task.OperationTitles;
+import dev.modelkeeper.core.task.Message;
 import dev.modelkeeper.core.recovery.RepairRecovery;
 import dev.modelkeeper.core.cache.CacheKind;
 import dev.modelkeeper.core.cache.CacheRoot;
@@ -64,12 +66,12 @@ public final class VerifyOperation implements Operation<VerifyReport> {
     }
 
     @Override
-    public String title() {
+    public Message title() {
         var target = scope.file() != null ? scope.file() : scope.repoDir() != null ? scope.repoDir() : null;
         if (target == null && scope.roots().size() > 1) {
-            return "Verifying " + scope.roots().size() + " caches";
+            return OperationTitles.of("verify.many", scope.roots().size());
         }
-        return "Verifying " + (target != null ? target : scope.roots().getFirst().path());
+        return OperationTitles.of("verify.one", target != null ? target : scope.roots().getFirst().path());
     }
 
     @Override

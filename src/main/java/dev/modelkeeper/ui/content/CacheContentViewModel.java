@@ -28,7 +28,6 @@ public final class CacheContentViewModel {
     private final PathActions pathActions;
     private final ResourceBundle texts;
     private final Clock clock;
-    private final Locale locale;
     private final Map<CacheRoot, List<Repo>> byRoot = new LinkedHashMap<>();
     private final ObservableList<Repo> visible = FXCollections.observableArrayList();
     private final StringProperty filterText = new SimpleStringProperty("");
@@ -43,14 +42,14 @@ public final class CacheContentViewModel {
     private RepoFilter filter = RepoFilter.parse("", java.time.Instant.now());
 
     public CacheContentViewModel(PathActions pathActions) {
-        this(pathActions, Locale.getDefault(), Clock.systemUTC());
+        this(pathActions, new dev.modelkeeper.ui.LiveTexts(Locale.getDefault()), Clock.systemUTC());
     }
 
-    public CacheContentViewModel(PathActions pathActions, Locale locale, Clock clock) {
+    /** With the window's texts: after a language switch, {@link #relocalize()} renders the counts again. */
+    public CacheContentViewModel(PathActions pathActions, ResourceBundle texts, Clock clock) {
         this.pathActions = pathActions;
-        this.texts = ResourceBundle.getBundle("dev.modelkeeper.ui.messages", locale);
+        this.texts = texts;
         this.clock = clock;
-        this.locale = locale;
         filterText.addListener((obs, old, text) -> {
             filter = RepoFilter.parse(text, clock.instant());
             rebuild();
@@ -146,7 +145,12 @@ public final class CacheContentViewModel {
     }
 
     public Locale locale() {
-        return locale;
+        return dev.modelkeeper.ui.Errors.locale(texts);
+    }
+
+    /** The language changed: the count and the empty-list sentence are rendered again. */
+    public void relocalize() {
+        updateCount();
     }
 
     public Clock clock() {

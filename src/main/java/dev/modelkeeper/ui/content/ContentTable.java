@@ -75,8 +75,15 @@ final class ContentTable extends TreeTableView<ContentRow> {
             }
         });
         model.verify().changes().addListener((obs, old, now) -> refresh());
+        // a view built anew (a language switch) shows what the model holds and what was selected
+        ContentRow selected = model.selectionProperty().get();
+        top.getChildren().setAll(model.visibleRepos().stream().map(r -> item(ContentRow.of(r))).toList());
         getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
                 model.selectionProperty().set(item == null ? null : item.getValue()));
+        if (selected != null) {
+            top.getChildren().stream().filter(i -> i.getValue().repo().equals(selected.repo())).findFirst()
+                    .ifPresent(getSelectionModel()::select);
+        }
     }
 
     private TreeItem<ContentRow> item(ContentRow row) {

@@ -32,7 +32,7 @@ final class DetailsPane extends ScrollPane {
         setFitToWidth(true);
         getStyleClass().add("details");
         model.selectionProperty().addListener((obs, old, row) -> show(row));
-        show(null);
+        show(model.selectionProperty().get());
     }
 
     Shown shown() {

@@ -176,7 +176,7 @@ public final class DownloadQueueViewModel {
     private void launch(DownloadEntry entry) {
         DownloadRequest request = entry.request();
         // a resumed download reports the bytes already on disk too: they are not speed
-        var task = new FxOperationTask<>(operations.apply(request),
+        var task = new FxOperationTask<>(operations.apply(request), texts,
                 new TransferRate(texts, System::nanoTime, entry.onDiskProperty().get()));
         entry.running(task);
         task.setOnSucceeded(e -> {
@@ -223,6 +223,12 @@ public final class DownloadQueueViewModel {
                     r.repoId()), e));
         }
         run.fx().execute(landed);
+    }
+
+    /** The language changed: paused entries say so again in it (running ones follow their task). */
+    public void relocalize() {
+        entries.stream().filter(e -> e.state() == DownloadEntry.State.PAUSED)
+                .forEach(e -> e.measured(e.onDiskProperty().get(), pausedText(e.onDiskProperty().get())));
     }
 
     private String pausedText(long bytes) {

@@ -155,7 +155,7 @@ public final class MoveJobs {
     }
 
     private void run(MigrateOperation op, Path source) {
-        var task = new FxOperationTask<MigrationJournal>(op, new TransferRate(texts, System::nanoTime));
+        var task = new FxOperationTask<MigrationJournal>(op, texts, new TransferRate(texts, System::nanoTime));
         task.setOnSucceeded(e -> {
             tasks.remove(task);
             dialogs.notify(MessageFormat.format(texts.getString("move.done"), source.getFileName()));

@@ -163,7 +163,7 @@ public final class RootsViewModel {
         all.forEach(i -> i.scanningProperty().set(true));
         var op = new ScanOperation(scanning.scanner(), found, new RepoBatcher(content),
                 s -> Platform.runLater(() -> rootDone(s)));
-        scan = new FxOperationTask<>(op);
+        scan = new FxOperationTask<>(op, texts);
         var task = scan;
         task.setOnSucceeded(e -> finished(task));
         task.setOnFailed(e -> finished(task));
@@ -191,12 +191,24 @@ public final class RootsViewModel {
         status.unbind();
         items.forEach(i -> i.scanningProperty().set(false));
         busy.set(false);
+        summarize();
+        if (task.getException() != null) {
+            dialogs.error(texts.getString("error.scan"), task.getException());
+        }
+    }
+
+    /** "12 repos · 34 GB" once a scan ended; again in the new language after a switch. */
+    private void summarize() {
         long repos = items.stream().filter(i -> i.scanProperty().get() != null)
                 .mapToLong(i -> i.scanProperty().get().repos().size()).sum();
         long size = items.stream().mapToLong(RootItemViewModel::size).sum();
         status.set(MessageFormat.format(texts.getString("status.summary"), repos, Formats.size(size)));
-        if (task.getException() != null) {
-            dialogs.error(texts.getString("error.scan"), task.getException());
+    }
+
+    /** The language changed: the status line is rendered again (a running scan's follows its task). */
+    public void relocalize() {
+        if (!status.isBound() && !status.get().isEmpty()) {
+            summarize();
         }
     }
 

@@ -101,7 +101,7 @@ public final class VerifyJobs {
         var batch = new Batch(state);
         Operation<VerifyReport> op = new VerifyOperation(scope, store, batch, Runtime.getRuntime().availableProcessors(),
                 Optional.empty());
-        var task = new FxOperationTask<>(op, new dev.modelkeeper.ui.TransferRate(texts, System::nanoTime));
+        var task = new FxOperationTask<>(op, texts, new dev.modelkeeper.ui.TransferRate(texts, System::nanoTime));
         task.setOnSucceeded(e -> {
             tasks.remove(task);
             batch.flush();

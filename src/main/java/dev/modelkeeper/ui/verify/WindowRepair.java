@@ -12,7 +12,6 @@ import dev.modelkeeper.core.repair.RepairResult;
 import dev.modelkeeper.core.repair.RepairWorkflow;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
-import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.task.ProgressListener;
 import dev.modelkeeper.core.verify.VerifyFinding;
@@ -141,19 +140,11 @@ final class WindowRepair {
         public RepairResult repair(RepairOperation repair, ProgressListener progress, Cancellation cancel)
                 throws OperationException {
             var done = new CompletableFuture<RepairResult>();
-            String title = MessageFormat.format(texts.getString("repair.title"), repo.repoId());
+            var title = new dev.modelkeeper.core.task.Message(dev.modelkeeper.ui.LiveTexts.BUNDLE, "repair.title",
+                    repo.repoId());
             Platform.runLater(() -> {
-                var task = new FxOperationTask<RepairResult>(new Operation<>() {
-                    @Override
-                    public String title() {
-                        return title;
-                    }
-
-                    @Override
-                    public RepairResult run(ProgressListener p, Cancellation c) throws OperationException {
-                        return repair.run(p, c);
-                    }
-                }, new TransferRate(texts, System::nanoTime));
+                var task = new FxOperationTask<RepairResult>(repair, texts, new TransferRate(texts, System::nanoTime),
+                        title);
                 task.setOnSucceeded(e -> {
                     tasks.remove(task);
                     done.complete(task.getValue());

@@ -54,7 +54,7 @@ class CacheContentViewTest {
                 copied.add(text);
             }
         };
-        model = new CacheContentViewModel(actions, Locale.ENGLISH,
+        model = new CacheContentViewModel(actions, new dev.modelkeeper.ui.LiveTexts(Locale.ENGLISH),
                 Clock.fixed(RepoFilterTest.NOW, ZoneOffset.UTC));
         stage.setScene(new Scene(new CacheContentView(model), 1000, 600));
         stage.show();

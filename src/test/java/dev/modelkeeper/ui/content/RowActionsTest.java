@@ -54,7 +54,7 @@ class RowActionsTest {
             @Override
             public void copyText(String text) {
             }
-        }, Locale.ENGLISH, Clock.fixed(RepoFilterTest.NOW, ZoneOffset.UTC));
+        }, new dev.modelkeeper.ui.LiveTexts(Locale.ENGLISH), Clock.fixed(RepoFilterTest.NOW, ZoneOffset.UTC));
         stage.setScene(new Scene(new CacheContentView(model), 1000, 600));
         stage.show();
     }
