@@ -63,7 +63,8 @@ public final class AppContext implements AutoCloseable {
                 dev.modelkeeper.core.verify.VerdictStore.open(
                         dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env))),
                 current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
-                        tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor);
+                        tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor,
+                javafx.application.Platform::runLater);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
     }
 

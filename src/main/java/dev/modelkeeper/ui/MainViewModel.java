@@ -29,7 +29,6 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -44,16 +43,18 @@ import javafx.concurrent.Task;
 public final class MainViewModel {
 
     /**
-     * The collaborators a main window needs. Each kind of background work has its own executor, made in the
-     * composition root: a verify never waits behind a Refresh (or the reverse), a repair or a move never takes
-     * a download's slot.
+     * The collaborators a main window needs. {@code fx} is the one way to the FX thread ({@code Platform::runLater}
+     * in the window, the calling thread in a test without a toolkit). Each kind of background work has its own
+     * executor, made in the composition root: a verify never waits behind a Refresh (or the reverse), a repair or a
+     * move never takes a download's slot.
      */
     public record Services(CacheLocator locator, CacheScanner scanner, SettingsStore settingsStore,
                            Executor scanExecutor, Executor ioExecutor,
                            BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads,
                            Executor downloadExecutor, TokenStore tokens, DownloadQueueStore queue, VerdictStore verdicts,
                            Function<Settings, Optional<HubClient>> hub,
-                           Path stateDir, Executor verifyExecutor, Executor repairExecutor, Executor moveExecutor) {
+                           Path stateDir, Executor verifyExecutor, Executor repairExecutor, Executor moveExecutor,
+                           Executor fx) {
     }
 
     private final ObservableList<Task<?>> tasks = FXCollections.observableArrayList();
@@ -65,6 +66,7 @@ public final class MainViewModel {
     private final MoveJobs moves;
     private final BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads;
     private final Executor ioExecutor;
+    private final Executor fx;
     private final ResourceBundle texts;
 
     public MainViewModel(Services services, Settings settings, CacheContentViewModel content, Dialogs dialogs,
@@ -73,19 +75,20 @@ public final class MainViewModel {
         this.texts = texts;
         this.ioExecutor = services.ioExecutor();
         this.downloads = services.downloads();
+        this.fx = services.fx();
         this.settings = new SettingsViewModel(settings, services.settingsStore(), services.tokens(), ioExecutor,
-                dialogs, texts);
+                fx, dialogs, texts);
         this.roots = new RootsViewModel(new RootsViewModel.Scanning(services.locator(), services.scanner(),
-                services.scanExecutor(), ioExecutor), this.settings, content, tasks, dialogs, texts, new Rescans());
+                services.scanExecutor(), ioExecutor, fx), this.settings, content, tasks, dialogs, texts, new Rescans());
         this.downloadQueue = new DownloadQueueViewModel(r -> downloads.apply(this.settings.settings(), r),
-                new DownloadQueueViewModel.Executors(services.downloadExecutor(), ioExecutor, Platform::runLater),
+                new DownloadQueueViewModel.Executors(services.downloadExecutor(), ioExecutor, fx),
                 services.queue(), tasks, dialogs, texts, roots::refresh);
         downloadQueue.restore(); // unfinished downloads of the last run come back paused
         this.verifyJobs = new VerifyJobs(content.verify(), services.verdicts(),
                 () -> services.hub().apply(this.settings.settings()), services.verifyExecutor(),
-                services.repairExecutor(), tasks, dialogs, texts, roots::refresh);
+                services.repairExecutor(), fx, tasks, dialogs, texts, roots::refresh);
         // a cache a download of this app writes into (or below, or above) is not moved
-        this.moves = new MoveJobs(services.stateDir(), ioExecutor, services.moveExecutor(), tasks, dialogs, texts,
+        this.moves = new MoveJobs(services.stateDir(), ioExecutor, services.moveExecutor(), fx, tasks, dialogs, texts,
                 downloadQueue::writesInto, roots::refresh);
         // the features' entries in a row's context menu; like the toolbar's, Repair verifies first when needed
         content.addRowAction(RowAction.of("content.action.verify", row -> true, this::verify));
@@ -177,7 +180,8 @@ public final class MainViewModel {
 
     /** A form for "Download model…", targeting the hub caches in the sidebar (the main one first). */
     public DownloadViewModel newDownload() {
-        return new DownloadViewModel(roots.downloadTargets(), r -> downloads.apply(settings(), r), ioExecutor, texts);
+        return new DownloadViewModel(roots.downloadTargets(), r -> downloads.apply(settings(), r), ioExecutor, fx,
+                texts);
     }
 
     /** Runs a download in the background; it shows in the downloads panel and the tree updates when it lands. */

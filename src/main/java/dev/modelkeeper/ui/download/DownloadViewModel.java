@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -37,6 +36,7 @@ public final class DownloadViewModel {
 
     private final Function<DownloadRequest, Operation<DownloadPlan>> operations;
     private final Executor io;
+    private final Executor fx;
     private final ResourceBundle texts;
     private final StringProperty repoId = new SimpleStringProperty("");
     private final ObjectProperty<RepoType> type = new SimpleObjectProperty<>(RepoType.MODEL);
@@ -53,9 +53,10 @@ public final class DownloadViewModel {
     private final BooleanBinding downloadable;
 
     public DownloadViewModel(List<CacheRoot> targets, Function<DownloadRequest, Operation<DownloadPlan>> operations,
-                             Executor io, ResourceBundle texts) {
+                             Executor io, Executor fx, ResourceBundle texts) {
         this.operations = operations;
         this.io = io;
+        this.fx = fx;
         this.texts = texts;
         this.targets.setAll(targets);
         target.set(targets.isEmpty() ? null : targets.getFirst());
@@ -151,7 +152,7 @@ public final class DownloadViewModel {
             }
             String shown = text;
             boolean succeeded = ok;
-            Platform.runLater(() -> {
+            fx.execute(() -> {
                 preview.set(shown);
                 previewed.set(succeeded);
                 hint.set(succeeded ? "" : texts.getString("download.hint.failed"));

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -36,6 +35,7 @@ public final class MoveJobs {
     private final Path stateDir;
     private final Executor io;
     private final Executor work;
+    private final Executor fx;
     private final ObservableList<Task<?>> tasks;
     private final Dialogs dialogs;
     private final ResourceBundle texts;
@@ -45,11 +45,12 @@ public final class MoveJobs {
     /** Folders the user added with "Another folder…" (FX thread). */
     private final List<MoveTarget> chosen = new ArrayList<>();
 
-    public MoveJobs(Path stateDir, Executor io, Executor work, ObservableList<Task<?>> tasks, Dialogs dialogs,
-                    ResourceBundle texts, Predicate<Path> busy, Runnable rescan) {
+    public MoveJobs(Path stateDir, Executor io, Executor work, Executor fx, ObservableList<Task<?>> tasks,
+                    Dialogs dialogs, ResourceBundle texts, Predicate<Path> busy, Runnable rescan) {
         this.stateDir = stateDir;
         this.io = io;
         this.work = work;
+        this.fx = fx;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.texts = texts;
@@ -69,7 +70,7 @@ public final class MoveJobs {
             for (var d : MountTable.current().disks()) { // empty where there is no mount table: "Another folder…"
                 found.add(new MoveTarget(intoFolderOn(d.mountPoint()), d.type(), d.usableBytes()));
             }
-            Platform.runLater(() -> {
+            fx.execute(() -> {
                 var all = new ArrayList<>(found);
                 chosen.stream().filter(t -> !isMount(found, t)).forEach(all::add); // folders the user added stay
                 targets.setAll(all);
@@ -102,7 +103,7 @@ public final class MoveJobs {
                 type = "?";
             }
             var t = new MoveTarget(folder.toAbsolutePath().normalize(), type, free);
-            Platform.runLater(() -> {
+            fx.execute(() -> {
                 if (targets.stream().noneMatch(x -> x.folder().equals(t.folder()))) {
                     chosen.add(t);
                     targets.add(t);
@@ -123,9 +124,9 @@ public final class MoveJobs {
         io.execute(() -> {
             try {
                 MigrationPlan plan = MigrateOperation.preflight(request, p -> busyNow);
-                Platform.runLater(() -> confirmAndRun(plan));
+                fx.execute(() -> confirmAndRun(plan));
             } catch (MigrationRefused e) {
-                Platform.runLater(() -> dialogs.info(dev.modelkeeper.ui.Errors.text(e, texts)));
+                fx.execute(() -> dialogs.info(dev.modelkeeper.ui.Errors.text(e, texts)));
             }
         });
     }
@@ -178,7 +179,7 @@ public final class MoveJobs {
     public void offerPending() {
         io.execute(() -> {
             List<MigrationJournal> pending = MigrationJournal.pending(stateDir);
-            Platform.runLater(() -> pending.forEach(j -> {
+            fx.execute(() -> pending.forEach(j -> {
                 String text = MessageFormat.format(texts.getString("move.pending"), j.source(), j.destination());
                 if (dialogs.confirm(texts.getString("move.pending.header"), text, texts.getString("move.pending.go"))) {
                     run(MigrateOperation.resume(j), j.source());

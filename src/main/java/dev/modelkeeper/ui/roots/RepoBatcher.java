@@ -7,7 +7,6 @@ import dev.modelkeeper.ui.content.CacheContentViewModel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 
 /**
  * Hands repos found by scanning threads to the FX thread in batches: one pending runLater at a time,
@@ -16,18 +15,20 @@ import javafx.application.Platform;
 final class RepoBatcher implements ScanListener {
 
     private final CacheContentViewModel content;
+    private final java.util.concurrent.Executor fx;
     private final ConcurrentLinkedQueue<Map.Entry<CacheRoot, Repo>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    RepoBatcher(CacheContentViewModel content) {
+    RepoBatcher(CacheContentViewModel content, java.util.concurrent.Executor fx) {
         this.content = content;
+        this.fx = fx;
     }
 
     @Override
     public void repo(CacheRoot root, Repo repo) {
         queue.add(Map.entry(root, repo));
         if (scheduled.compareAndSet(false, true)) {
-            Platform.runLater(this::flush);
+            fx.execute(this::flush);
         }
     }
 

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,7 +40,8 @@ import javafx.concurrent.Task;
 public final class RootsViewModel {
 
     /** Where roots are found and scanned, and the threads that do it. */
-    public record Scanning(CacheLocator locator, CacheScanner scanner, Executor scanExecutor, Executor ioExecutor) {
+    public record Scanning(CacheLocator locator, CacheScanner scanner, Executor scanExecutor, Executor ioExecutor,
+                           Executor fx) {
     }
 
     /** What other features do when the roots change; called on the FX thread. */
@@ -143,7 +143,7 @@ public final class RootsViewModel {
                     }
                 }
             }
-            Platform.runLater(() -> startScan(found, links));
+            scanning.fx().execute(() -> startScan(found, links));
         });
     }
 
@@ -161,8 +161,8 @@ public final class RootsViewModel {
         items.setAll(all);
         content.clear();
         all.forEach(i -> i.scanningProperty().set(true));
-        var op = new ScanOperation(scanning.scanner(), found, new RepoBatcher(content),
-                s -> Platform.runLater(() -> rootDone(s)));
+        var op = new ScanOperation(scanning.scanner(), found, new RepoBatcher(content, scanning.fx()),
+                s -> scanning.fx().execute(() -> rootDone(s)));
         scan = new FxOperationTask<>(op, texts);
         var task = scan;
         task.setOnSucceeded(e -> finished(task));
@@ -217,7 +217,7 @@ public final class RootsViewModel {
         scanning.ioExecutor().execute(() -> {
             var dirs = paths.stream().filter(Files::isDirectory).map(p -> p.toAbsolutePath().normalize()).toList();
             var rejected = paths.stream().filter(p -> !Files.isDirectory(p)).toList();
-            Platform.runLater(() -> {
+            scanning.fx().execute(() -> {
                 if (!rejected.isEmpty()) {
                     dialogs.info(MessageFormat.format(texts.getString("roots.notAFolder"), rejected.getFirst()));
                 }

@@ -9,7 +9,6 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
-import javafx.application.Platform;
 
 /**
  * The settings the window works with, and the Hub token: changes apply at once and are saved in the
@@ -21,6 +20,7 @@ public final class SettingsViewModel {
     private final SettingsStore store;
     private final TokenStore tokens;
     private final Executor ioExecutor;
+    private final Executor fx;
     private final Dialogs dialogs;
     private final ResourceBundle texts;
     // read by download threads when they build their Hub client
@@ -29,11 +29,12 @@ public final class SettingsViewModel {
 
     /** Reads whether a token is stored: call off the FX thread (the window's context is built in init). */
     public SettingsViewModel(Settings settings, SettingsStore store, TokenStore tokens, Executor ioExecutor,
-                             Dialogs dialogs, ResourceBundle texts) {
+                             Executor fx, Dialogs dialogs, ResourceBundle texts) {
         this.settings = settings;
         this.store = store;
         this.tokens = tokens;
         this.ioExecutor = ioExecutor;
+        this.fx = fx;
         this.dialogs = dialogs;
         this.texts = texts;
         this.tokenStored = tokens.load().isPresent();
@@ -51,7 +52,7 @@ public final class SettingsViewModel {
             try {
                 store.save(snapshot);
             } catch (IOException e) {
-                Platform.runLater(() -> dialogs.error(MessageFormat.format(texts.getString("error.settings"),
+                fx.execute(() -> dialogs.error(MessageFormat.format(texts.getString("error.settings"),
                         store.file()), e));
             }
         });
@@ -66,7 +67,7 @@ public final class SettingsViewModel {
                 try {
                     tokens.save(newToken);
                 } catch (IOException e) {
-                    Platform.runLater(() -> dialogs.error(texts.getString("error.token"), e));
+                    fx.execute(() -> dialogs.error(texts.getString("error.token"), e));
                 }
             });
         }

@@ -28,7 +28,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
@@ -43,6 +42,7 @@ public final class VerifyJobs {
     private final VerifyState state;
     private final VerdictStore store;
     private final Executor verifyExecutor;
+    private final Executor fx;
     private final ObservableList<Task<?>> tasks;
     private final Dialogs dialogs;
     private final ResourceBundle texts;
@@ -54,15 +54,16 @@ public final class VerifyJobs {
      * @param rescan refreshes the tree after a repair changed the cache
      */
     public VerifyJobs(VerifyState state, VerdictStore store, Supplier<Optional<HubClient>> hub,
-                      Executor verifyExecutor, Executor repairExecutor, ObservableList<Task<?>> tasks,
+                      Executor verifyExecutor, Executor repairExecutor, Executor fx, ObservableList<Task<?>> tasks,
                       Dialogs dialogs, ResourceBundle texts, Runnable rescan) {
         this.state = state;
         this.store = store;
         this.verifyExecutor = verifyExecutor;
+        this.fx = fx;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.texts = texts;
-        this.repairs = new WindowRepair(this::verifyRow, state, hub, repairExecutor, tasks, dialogs, texts, rescan);
+        this.repairs = new WindowRepair(this::verifyRow, state, hub, repairExecutor, fx, tasks, dialogs, texts, rescan);
     }
 
     /** Verifies every file of these roots. */
@@ -98,7 +99,7 @@ public final class VerifyJobs {
                                                 Predicate<VerifyFinding> coversFinding) {
         var done = new CompletableFuture<VerifyReport>();
         state.startRun(covers, coversFinding);
-        var batch = new Batch(state);
+        var batch = new Batch(state, fx);
         Operation<VerifyReport> op = new VerifyOperation(scope, store, batch, Runtime.getRuntime().availableProcessors(),
                 Optional.empty());
         var task = new FxOperationTask<>(op, texts, new dev.modelkeeper.ui.TransferRate(texts, System::nanoTime));
@@ -130,7 +131,7 @@ public final class VerifyJobs {
         verifyExecutor.execute(() -> {
             var recalled = MemoRecall.of(scan, store);
             if (!recalled.verdicts().isEmpty()) {
-                Platform.runLater(() -> state.add(recalled.verdicts(), recalled.findings()));
+                fx.execute(() -> state.add(recalled.verdicts(), recalled.findings()));
             }
         });
     }
@@ -159,15 +160,16 @@ public final class VerifyJobs {
     /** Collects what verify streams on its thread and hands it to the FX thread a few times a second. */
     private static final class Batch implements VerifyListener {
         /** 150 ms later, on the FX thread (the JDK's own delayer: no scheduler thread of ours). */
-        private static final java.util.concurrent.Executor LATER_ON_FX = java.util.concurrent.CompletableFuture
-                .delayedExecutor(150, java.util.concurrent.TimeUnit.MILLISECONDS, Platform::runLater);
+        private final java.util.concurrent.Executor laterOnFx;
         private final VerifyState state;
         private Map<Path, Verdict> verdicts = new HashMap<>();
         private List<VerifyFinding> findings = new ArrayList<>();
         private boolean scheduled;
 
-        Batch(VerifyState state) {
+        Batch(VerifyState state, Executor fx) {
             this.state = state;
+            this.laterOnFx = java.util.concurrent.CompletableFuture.delayedExecutor(150,
+                    java.util.concurrent.TimeUnit.MILLISECONDS, fx);
         }
 
         @Override
@@ -185,7 +187,7 @@ public final class VerifyJobs {
         private void schedule() {
             if (!scheduled) {
                 scheduled = true;
-                LATER_ON_FX.execute(this::flush);
+                laterOnFx.execute(this::flush);
             }
         }
 

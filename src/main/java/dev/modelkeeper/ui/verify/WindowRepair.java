@@ -33,7 +33,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
@@ -51,6 +50,7 @@ final class WindowRepair {
     private final VerifyState state;
     private final Supplier<Optional<HubClient>> hub;
     private final Executor repairExecutor;
+    private final Executor fx;
     private final ObservableList<Task<?>> tasks;
     private final Dialogs dialogs;
     private final ResourceBundle texts;
@@ -58,12 +58,13 @@ final class WindowRepair {
 
     /** @param verify starts a verify job on the FX thread; its future ends on the FX thread */
     WindowRepair(BiFunction<CacheRoot, ContentRow, CompletableFuture<VerifyReport>> verify, VerifyState state,
-                 Supplier<Optional<HubClient>> hub, Executor repairExecutor, ObservableList<Task<?>> tasks,
+                 Supplier<Optional<HubClient>> hub, Executor repairExecutor, Executor fx, ObservableList<Task<?>> tasks,
                  Dialogs dialogs, ResourceBundle texts, Runnable rescan) {
         this.verify = verify;
         this.state = state;
         this.hub = hub;
         this.repairExecutor = repairExecutor;
+        this.fx = fx;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.texts = texts;
@@ -84,12 +85,12 @@ final class WindowRepair {
                 RepairPlan plan = workflow.run(ProgressListener.NONE, Cancellation.create()).plan();
                 if (plan.isEmpty()) {
                     String text = plan.manual().isEmpty() ? "repair.nothing" : "repair.manualOnly";
-                    Platform.runLater(() -> dialogs.info(MessageFormat.format(texts.getString(text), repo.repoId())));
+                    fx.execute(() -> dialogs.info(MessageFormat.format(texts.getString(text), repo.repoId())));
                 }
             } catch (OperationException e) {
                 // a job that failed said so in its own dialog; a cancelled one needs no word
             } catch (RuntimeException e) {
-                Platform.runLater(() -> dialogs.error(MessageFormat.format(texts.getString("repair.failed"),
+                fx.execute(() -> dialogs.error(MessageFormat.format(texts.getString("repair.failed"),
                         repo.repoId(), dev.modelkeeper.ui.Errors.text(e, texts)), e));
             }
         }).start();
@@ -110,7 +111,7 @@ final class WindowRepair {
         public VerifyReport verify(boolean again, ProgressListener progress, Cancellation cancel)
                 throws OperationException {
             var done = new CompletableFuture<VerifyReport>();
-            Platform.runLater(() -> {
+            fx.execute(() -> {
                 if (again) {
                     state.afterNextScan(repo.repoPath(), () -> forward(verify.apply(root, ContentRow.of(repo)), done));
                     rescan.run();
@@ -142,7 +143,7 @@ final class WindowRepair {
             var done = new CompletableFuture<RepairResult>();
             var title = new dev.modelkeeper.core.task.Message(dev.modelkeeper.ui.LiveTexts.BUNDLE, "repair.title",
                     repo.repoId());
-            Platform.runLater(() -> {
+            fx.execute(() -> {
                 var task = new FxOperationTask<RepairResult>(repair, texts, new TransferRate(texts, System::nanoTime),
                         title);
                 task.setOnSucceeded(e -> {
@@ -221,9 +222,9 @@ final class WindowRepair {
     }
 
     /** Runs on the FX thread and waits for the answer. */
-    private static <T> T onFx(Supplier<T> work) throws OperationException {
+    private <T> T onFx(Supplier<T> work) throws OperationException {
         var done = new CompletableFuture<T>();
-        Platform.runLater(() -> {
+        fx.execute(() -> {
             try {
                 done.complete(work.get());
             } catch (RuntimeException e) {
