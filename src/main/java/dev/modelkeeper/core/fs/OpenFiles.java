@@ -15,7 +15,8 @@ import java.util.Optional;
  * ({@code /proc/PID/fd}) and the mappings ({@code /proc/PID/maps}, where model loaders mmap safetensors).
  * One pass over {@code /proc} builds a snapshot, which then answers for any number of files, so a plan that
  * deletes or relinks 10,000 files reads {@code /proc} once. Processes we may not read (another user's, or
- * gone meanwhile) are skipped, and so is this process itself (its own files are its business); elsewhere than Linux the snapshot is empty ("unknown", never an error).
+ * gone meanwhile) are skipped, and so is this process itself (its own files are its business); elsewhere
+ * than Linux the snapshot is empty ("unknown", never an error).
  */
 public final class OpenFiles {
 
