@@ -9,8 +9,25 @@ import java.io.PrintStream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** What every command is given by {@link CliMain}: the environment, the texts, the two streams and the runner. */
-record CliContext(Environment env, CliTexts texts, PrintStream out, PrintStream err, CommandRunner runner) {
+/**
+ * What every command is given by {@link CliMain}: the environment, the texts, the two streams, the runner, and
+ * the question asked on a terminal before something is deleted.
+ */
+record CliContext(Environment env, CliTexts texts, PrintStream out, PrintStream err, CommandRunner runner,
+                  Confirmation confirmation) {
+
+    /** Asks the user a yes/no question; empty when there is nobody to ask (no terminal). */
+    @FunctionalInterface
+    interface Confirmation {
+        Confirmation NO_TERMINAL = question -> java.util.Optional.empty();
+
+        java.util.Optional<Boolean> ask(String question);
+    }
+
+    /** A context without a terminal to ask on. */
+    CliContext(Environment env, CliTexts texts, PrintStream out, PrintStream err, CommandRunner runner) {
+        this(env, texts, out, err, runner, Confirmation.NO_TERMINAL);
+    }
 
     /** The window's settings (added folders, Hub endpoint), read when a command needs them. */
     Settings settings() {

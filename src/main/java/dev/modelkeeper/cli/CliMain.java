@@ -42,8 +42,13 @@ public final class CliMain {
     static int run(String[] args, PrintStream out, PrintStream err, Environment env) {
         boolean terminal = err == System.err && System.console() != null && System.console().isTerminal();
         var texts = new CliTexts(Locale.getDefault());
-        CommandLine cl = commandLine(new CliContext(env, texts, out, err, new CommandRunner(texts, err, terminal)),
-                terminal);
+        CliContext.Confirmation confirmation = terminal ? question -> {
+            String answer = System.console().readLine("%s ", question);
+            return java.util.Optional.of(answer != null && java.util.List.of(texts.get("confirm.yes").split(","))
+                    .contains(answer.strip().toLowerCase(Locale.ROOT)));
+        } : CliContext.Confirmation.NO_TERMINAL;
+        CommandLine cl = commandLine(new CliContext(env, texts, out, err, new CommandRunner(texts, err, terminal),
+                confirmation), terminal);
         cl.setExecutionStrategy(parsed -> {
             Integer help = CommandLine.executeHelpRequest(parsed);
             if (help != null) {
@@ -72,6 +77,8 @@ public final class CliMain {
                 .addSubcommand(new RepairCommand(cli))
                 .addSubcommand(new MigrateCommand(cli))
                 .addSubcommand(new DedupeCommand(cli, Confirmation.console(terminal)))
+                .addSubcommand(new RmCommand(cli, scanner))
+                .addSubcommand(new PruneCommand(cli, scanner))
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added: these settings reach only the commands present at the call
         cl.setResourceBundle(cli.texts().bundle());

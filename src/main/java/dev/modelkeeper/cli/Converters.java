@@ -126,4 +126,32 @@ final class Converters {
             return null;
         }
     }
+
+    /** {@code --older-than} and {@code --unused}: {@code N} and a unit as {@code hf cache ls} filters take it. */
+    static final class Age implements ITypeConverter<java.time.Duration> {
+        private static final Pattern AGE = Pattern.compile("(\\d{1,6})(s|m|h|d|w|mo|y)");
+        private final CliTexts texts;
+
+        Age(CliTexts texts) {
+            this.texts = texts;
+        }
+
+        @Override
+        public java.time.Duration convert(String value) {
+            var m = AGE.matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
+            if (!m.matches()) {
+                throw new TypeConversionException(texts.format("prune.badAge", value));
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                case "h" -> java.time.Duration.ofHours(n);
+                case "d" -> java.time.Duration.ofDays(n);
+                case "w" -> java.time.Duration.ofDays(7 * n);
+                case "mo" -> java.time.Duration.ofDays(30 * n);
+                default -> java.time.Duration.ofDays(365 * n);
+            };
+        }
+    }
 }

@@ -18,7 +18,10 @@ final class ExitCode {
     static final int HUB_REFUSED = 4;
     /** {@code verify} or {@code repair}: problems remain in what was checked. */
     static final int PROBLEMS = 5;
-    /** Refused on this machine before anything changed: a safety check said no (migrate's preflight, --undo, --abandon). */
+    /**
+     * Refused on this machine before anything changed: a safety check said no (migrate's preflight, --undo, --abandon;
+     * rm and prune: a repo a download holds, or no confirmation: no terminal to ask on and no --yes, or the answer no).
+     */
     static final int REFUSED = 6;
     /** Interrupted with Ctrl+C (the JVM's own code on SIGINT, also returned when the work stopped in time). */
     static final int INTERRUPTED = 130;

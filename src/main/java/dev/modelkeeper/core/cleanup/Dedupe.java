@@ -67,8 +67,8 @@ public final class Dedupe implements Operation<DedupeResult> {
     }
 
     @Override
-    public String title() {
-        return DedupeMessages.of("title", plan.links().size()).toString();
+    public dev.modelkeeper.core.task.Message title() {
+        return DedupeMessages.of("title", plan.links().size());
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.modelkeeper.core.cleanup;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * How a file, link or folder leaves the cache: deleted at once ({@link Permanent}) or moved to the
+ * desktop's trash. The caller has already checked that the path lies inside the cache being cleaned.
+ * A link is removed itself, never its target; a folder goes with everything in it, links not followed.
+ */
+public interface Disposal {
+
+    /** Removes {@code path}; a path that is already gone is not an error. */
+    void dispose(Path path) throws IOException;
+
+    /** Deletes for good, now. */
+    final class Permanent implements Disposal {
+
+        @Override
+        public void dispose(Path path) throws IOException {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(path);
+                return;
+            }
+            // walkFileTree does not follow links: a link inside is visited as a file and unlinked
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
+                        throw e;
+                    }
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+    }
+}

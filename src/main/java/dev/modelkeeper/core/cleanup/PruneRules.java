@@ -1,0 +1,18 @@
+package dev.modelkeeper.core.cleanup;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What {@code prune} removes besides what it always removes (detached revisions, partial downloads no process
+ * writes, orphan blobs, lock folders of vanished repos, empty folders).
+ *
+ * @param olderThan also every revision whose snapshot folder was last modified longer ago than this
+ * @param unused    also every repo none of whose blobs was read for longer than this (atime, as
+ *                  {@code hf cache ls} "accessed")
+ */
+public record PruneRules(Optional<Duration> olderThan, Optional<Duration> unused) {
+
+    /** What {@code hf cache prune} removes, and the leftovers it leaves. */
+    public static final PruneRules DEFAULT = new PruneRules(Optional.empty(), Optional.empty());
+}

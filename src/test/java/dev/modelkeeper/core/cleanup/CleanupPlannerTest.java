@@ -1,0 +1,172 @@
+package dev.modelkeeper.core.cleanup;
+
+import static dev.modelkeeper.testing.CacheFixture.commit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modelkeeper.core.cache.CacheRoot;
+import dev.modelkeeper.core.cache.CacheScan;
+import dev.modelkeeper.core.cache.CacheScanner;
+import dev.modelkeeper.core.cache.LockProbe;
+import dev.modelkeeper.core.cache.ScanListener;
+import dev.modelkeeper.core.cleanup.CleanupPlan.Kind;
+import dev.modelkeeper.core.fs.BasicFileSystemProbe;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.ProgressListener;
+import dev.modelkeeper.testing.CacheFixture;
+import dev.modelkeeper.testing.RepoFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CleanupPlannerTest {
+
+    @TempDir
+    Path dir;
+
+    private final byte[] shared = new byte[3000];
+    private final byte[] onlyOld = new byte[1000];
+
+    /** Two revisions sharing one weight file; the old one detached, with a file of its own. */
+    private RepoFixture twoRevisions() {
+        return new CacheFixture(dir).model("org/m")
+                .lfsFile(commit(1), "w.bin", shared).lfsFile(commit(1), "old.bin", onlyOld)
+                .lfsFile(commit(2), "w.bin", shared).file(commit(2), "config.json", "{}")
+                .ref("main", commit(2));
+    }
+
+    private CleanupPlanner planner(LockProbe locks) throws Exception {
+        CacheScan scan = new CacheScanner(new BasicFileSystemProbe(), locks).scan(CacheRoot.user(dir), ScanListener.NONE,
+                ProgressListener.NONE, Cancellation.create());
+        return new CleanupPlanner(List.of(scan), locks, InUseCheck.NONE);
+    }
+
+    private static List<CleanupTarget> targets(String... texts) {
+        return java.util.Arrays.stream(texts).map(t -> CleanupTarget.parse(t).orElseThrow()).toList();
+    }
+
+    private static List<Path> paths(CleanupPlan plan, Kind kind) {
+        return plan.of(kind).stream().map(CleanupPlan.Removal::path).toList();
+    }
+
+    @Test
+    void aBlobSharedByTwoRevisionsSurvivesDeletingOne() throws Exception {
+        var repo = twoRevisions();
+
+        CleanupPlan plan = planner(LockProbe.NONE).remove(targets(commit(1)));
+
+        assertEquals(1000, plan.expectedFreedSize());
+        assertEquals(List.of(repo.blob(repo.etag(commit(1), "old.bin"))), paths(plan, Kind.BLOB));
+        assertEquals(repo.blob(repo.etag(commit(2), "w.bin")), plan.keptShared().getFirst().path());
+        assertEquals(List.of(repo.snapshot(commit(1))), plan.of(Kind.SNAPSHOT).stream().map(r -> r.path()).toList());
+    }
+
+    @Test
+    void refsGoWithTheirRevisionAndAllRevisionsMeanTheWholeRepo() throws Exception {
+        var repo = twoRevisions();
+
+        CleanupPlan one = planner(LockProbe.NONE).remove(targets(commit(2)));
+        CleanupPlan all = planner(LockProbe.NONE).remove(targets("model/org/m"));
+
+        assertEquals(List.of(repo.dir().resolve("refs/main")), one.of(Kind.REF).stream().map(r -> r.path()).toList());
+        assertEquals(2, one.expectedFreedSize()); // config.json only: w.bin stays for commit 1
+        assertEquals(4002, all.expectedFreedSize());
+        assertEquals(List.of(repo.dir()), all.of(Kind.REPO).stream().map(r -> r.path()).toList());
+        assertEquals(all.expectedFreedSize(), planner(LockProbe.NONE).remove(targets("hf://models/org/m")).expectedFreedSize());
+    }
+
+    @Test
+    void aHardLinkedBlobCountsOnceAndOnlyWithItsLastLink() throws Exception {
+        var cache = new CacheFixture(dir);
+        var a = cache.model("org/a").lfsFile(commit(1), "w.bin", shared).ref("main", commit(1));
+        var b = cache.model("org/b").lfsFile(commit(2), "w.bin", shared).ref("main", commit(2));
+        String etag = a.etag(commit(1), "w.bin");
+        Files.delete(b.blob(etag));
+        Files.createLink(b.blob(etag), a.blob(etag)); // deduplicated: one inode, two names
+
+        CleanupPlan justA = planner(LockProbe.NONE).remove(targets("model/org/a"));
+        CleanupPlan both = planner(LockProbe.NONE).remove(targets("model/org/a", "model/org/b"));
+
+        assertEquals(0, justA.expectedFreedSize());
+        assertEquals(a.blob(etag), justA.keptShared().getFirst().path());
+        assertEquals(3000, both.expectedFreedSize());
+    }
+
+    @Test
+    void oneFileOfOneSnapshotGoesAloneAndItsBlobStaysWhileAnotherSnapshotLinksIt() throws Exception {
+        var repo = twoRevisions();
+
+        CleanupPlan shared = planner(LockProbe.NONE).remove(targets("hf://models/org/m@" + commit(1) + "/w.bin"));
+        CleanupPlan everywhere = planner(LockProbe.NONE).remove(targets("hf://models/org/m/w.bin"));
+
+        assertEquals(List.of(repo.snapshot(commit(1)).resolve("w.bin")), paths(shared, Kind.FILE));
+        assertEquals(0, shared.expectedFreedSize());
+        assertTrue(shared.of(Kind.SNAPSHOT).isEmpty() && shared.of(Kind.REF).isEmpty());
+        assertEquals(2, everywhere.of(Kind.FILE).size());
+        assertEquals(3000, everywhere.expectedFreedSize());
+    }
+
+    @Test
+    void runningThePlanRemovesLinksSnapshotsAndBlobsButNotSharedOnes() throws Exception {
+        var repo = twoRevisions();
+        CleanupPlan plan = planner(LockProbe.NONE).remove(targets(commit(1)));
+
+        CleanupResult result = new CleanupOperation(plan, new Disposal.Permanent()).run(ProgressListener.NONE,
+                Cancellation.create());
+
+        assertEquals(1000, result.freedBytes());
+        assertTrue(result.failed().isEmpty());
+        assertFalse(Files.exists(repo.snapshot(commit(1))));
+        assertFalse(Files.exists(repo.blob(repo.etag(commit(1), "old.bin"))));
+        assertTrue(Files.exists(repo.blob(repo.etag(commit(2), "w.bin"))));
+        assertTrue(Files.exists(repo.dir().resolve("refs/main")));
+    }
+
+    @Test
+    void aHeldLockRefusesTheRepoWithTheReason() throws Exception {
+        twoRevisions();
+        Path lock = dir.resolve(".locks/models--org--m/" + "a".repeat(64) + ".lock");
+        Files.createDirectories(lock.getParent());
+        Files.createFile(lock);
+
+        CleanupPlan plan = planner(lock::equals).remove(targets("model/org/m"));
+
+        assertTrue(plan.isEmpty());
+        assertEquals("cleanup.refused.locked", plan.refused().getFirst().reason().key());
+        assertTrue(plan.refused().getFirst().reason().render(java.util.Locale.ENGLISH).contains(lock.toString()));
+    }
+
+    @Test
+    void pruneTakesDetachedRevisionsStalePartialsOrphansStaleLocksAndEmptyFolders() throws Exception {
+        var repo = twoRevisions().orphanBlob(new byte[70]).incomplete("f".repeat(64) + ".incomplete", 30);
+        Files.createDirectories(dir.resolve(".locks/models--gone--x"));
+        Files.createFile(dir.resolve(".locks/models--gone--x/" + "b".repeat(64) + ".lock"));
+        Files.createDirectories(repo.dir().resolve(".no_exist/" + commit(2)));
+
+        CleanupPlan plan = planner(LockProbe.NONE).prune(PruneRules.DEFAULT, Instant.now());
+
+        assertEquals(List.of(repo.snapshot(commit(1))), plan.of(Kind.SNAPSHOT).stream().map(r -> r.path()).toList());
+        assertEquals(1, plan.of(Kind.ORPHAN_BLOB).size());
+        assertEquals(1, plan.of(Kind.PARTIAL).size());
+        assertEquals(List.of(dir.resolve(".locks/models--gone--x")), paths(plan, Kind.STALE_LOCKS));
+        assertEquals(List.of(repo.dir().resolve(".no_exist")), plan.of(Kind.EMPTY_FOLDER).stream().map(r -> r.path()).toList());
+        assertEquals(1000 + 70 + 30, plan.expectedFreedSize());
+        assertTrue(planner(LockProbe.NONE).prune(new PruneRules(Optional.of(java.time.Duration.ofDays(90)),
+                Optional.empty()), Instant.now().plus(java.time.Duration.ofDays(91))).of(Kind.REF).size() == 1);
+    }
+
+    @Test
+    void targetsAreReadAsTheOfficialCommandReadsThem() {
+        assertEquals(new CleanupTarget.WholeRepo(dev.modelkeeper.core.cache.RepoType.DATASET, "org/d"),
+                CleanupTarget.parse("hf://datasets/org/d").orElseThrow());
+        assertEquals(new CleanupTarget.OneFile(dev.modelkeeper.core.cache.RepoType.MODEL, "org/m", Optional.empty(),
+                "sub/a.bin"), CleanupTarget.parse("hf://models/org/m/sub/a.bin").orElseThrow());
+        assertTrue(CleanupTarget.parse("hf://models/org/m/../x").isEmpty());
+        assertTrue(CleanupTarget.parse("nonsense").isEmpty());
+    }
+}
