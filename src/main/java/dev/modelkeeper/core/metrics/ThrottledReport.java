@@ -27,7 +27,7 @@ public final class ThrottledReport implements Supplier<MetricsReport> {
     @Override
     public synchronized MetricsReport get() {
         Instant now = clock.instant();
-        if (last == null || !now.isBefore(madeAt.plus(maxAge))) {
+        if (madeAt == null || !now.isBefore(madeAt.plus(maxAge))) {
             last = scan.get();
             madeAt = now;
         }
