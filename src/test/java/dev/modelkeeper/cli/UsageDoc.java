@@ -22,8 +22,9 @@ import picocli.CommandLine;
 final class UsageDoc {
 
     static final Path DOC = Path.of("docs/cli.md");
-    static final List<String> NAMES = List.of("modelkeeper", "scan", "download", "verify", "repair", "migrate");
-    private static final Pattern BLOCK = Pattern.compile("<!-- usage: ([a-z]+) -->\\n```text\\n.*?```\\n",
+    static final List<String> NAMES = List.of("modelkeeper", "scan", "download", "verify", "repair", "migrate", "metrics",
+            "serve-metrics");
+    private static final Pattern BLOCK = Pattern.compile("<!-- usage: ([a-z-]+) -->\\n```text\\n.*?```\\n",
             Pattern.DOTALL);
 
     private UsageDoc() {
