@@ -5,7 +5,10 @@ import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.env.Settings;
 import dev.modelkeeper.core.env.SettingsStore;
+import dev.modelkeeper.core.metrics.Counters;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -32,6 +35,24 @@ record CliContext(Environment env, CliTexts texts, PrintStream out, PrintStream 
     /** The window's settings (added folders, Hub endpoint), read when a command needs them. */
     Settings settings() {
         return new SettingsStore(AppPaths.of(env).settingsFile()).load();
+    }
+
+    /**
+     * Adds to the counters the metrics report (downloads, the last verify). A failure is said on stderr and
+     * changes nothing else: the command itself succeeded.
+     */
+    void count(CounterUpdate update) {
+        Path state = AppPaths.of(env).stateDir();
+        try {
+            update.apply(Counters.in(state));
+        } catch (IOException e) {
+            err.println(texts.format("metrics.countersFailed", state, e.getMessage()));
+        }
+    }
+
+    /** One change to the counters. */
+    interface CounterUpdate {
+        void apply(Counters counters) throws IOException;
     }
 
     CacheLocator locator() {

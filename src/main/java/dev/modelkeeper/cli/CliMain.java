@@ -79,6 +79,8 @@ public final class CliMain {
                 .addSubcommand(new DedupeCommand(cli, Confirmation.console(terminal)))
                 .addSubcommand(new RmCommand(cli, scanner))
                 .addSubcommand(new PruneCommand(cli, scanner))
+                .addSubcommand(new MetricsCommand(cli, scanner))
+                .addSubcommand(new ServeMetricsCommand(cli, scanner))
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added: these settings reach only the commands present at the call
         cl.setResourceBundle(cli.texts().bundle());

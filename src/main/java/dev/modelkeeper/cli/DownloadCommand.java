@@ -88,6 +88,9 @@ final class DownloadCommand implements Callable<Integer> {
             DownloadPlan plan = new DownloadOperation(client, request, jobs, BandwidthLimit.of(maxRate), connections)
                     .run(progress, cancel);
             progress.finish();
+            if (!dryRun) {
+                cli.count(c -> c.recordDownload(client.endpoint().url().host(), plan.bytesToFetch()));
+            }
             report(plan);
             return ExitCode.OK;
         });

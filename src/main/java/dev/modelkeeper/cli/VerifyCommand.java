@@ -103,6 +103,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (VerifyScope scope : scopes) {
             reports.add(new VerifyOperation(scope, store, listener, threads, client).run(progress, cancel));
         }
+        cli.count(c -> c.recordVerify(java.time.Instant.now()));
         return TargetOptions.merge(reports);
     }
 }

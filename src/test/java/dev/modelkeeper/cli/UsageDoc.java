@@ -23,8 +23,8 @@ final class UsageDoc {
 
     static final Path DOC = Path.of("docs/cli.md");
     static final List<String> NAMES = List.of("modelkeeper", "scan", "download", "verify", "repair", "migrate", "dedupe",
-            "rm", "prune");
-    private static final Pattern BLOCK = Pattern.compile("<!-- usage: ([a-z]+) -->\\n```text\\n.*?```\\n",
+            "rm", "prune", "metrics", "serve-metrics");
+    private static final Pattern BLOCK = Pattern.compile("<!-- usage: ([a-z-]+) -->\\n```text\\n.*?```\\n",
             Pattern.DOTALL);
 
     private UsageDoc() {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,6 +172,7 @@ class VerifyCommandTest {
         var out = new ByteArrayOutputStream();
         CliMain.run(new String[] {"help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
                 new Environment(Map.of(), home, Environment.Os.LINUX));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("  verify    Check every file against its hash"));
+        assertTrue(Pattern.compile("\\n  verify +Check every file against its hash").matcher(out.toString(StandardCharsets.UTF_8))
+                .find(), "the column is as wide as the longest command name");
     }
 }

@@ -12,8 +12,10 @@ import java.util.List;
  * @param window      last window position and size, or null before the first run
  * @param language    UI language tag ({@code en}, {@code zh-CN}), or null for the system language
  * @param hub         where to download from
+ * @param thresholds  when a cache or its disk counts as too full (metrics and alerts)
  */
-public record Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub) {
+public record Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub,
+                       Thresholds thresholds) {
 
     /** Position and size of the main window. */
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
@@ -44,6 +46,12 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
     public Settings {
         userRoots = List.copyOf(userRoots);
         hub = hub == null ? HubSettings.defaults() : hub;
+        thresholds = thresholds == null ? Thresholds.defaults() : thresholds;
+    }
+
+    /** Settings with the default thresholds. */
+    public Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub) {
+        this(userRoots, window, language, hub, Thresholds.defaults());
     }
 
     public static Settings defaults() {
@@ -51,18 +59,22 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
     }
 
     public Settings withUserRoots(List<Path> roots) {
-        return new Settings(roots, window, language, hub);
+        return new Settings(roots, window, language, hub, thresholds);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(userRoots, bounds, language, hub);
+        return new Settings(userRoots, bounds, language, hub, thresholds);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(userRoots, window, tag, hub);
+        return new Settings(userRoots, window, tag, hub, thresholds);
     }
 
     public Settings withHub(HubSettings settings) {
-        return new Settings(userRoots, window, language, settings);
+        return new Settings(userRoots, window, language, settings, thresholds);
+    }
+
+    public Settings withThresholds(Thresholds limits) {
+        return new Settings(userRoots, window, language, hub, limits);
     }
 }
