@@ -36,6 +36,7 @@ public final class AppContext implements AutoCloseable {
     private final ResourceBundle texts;
     private final FxDialogs dialogs;
     private final MainViewModel mainViewModel;
+    private final dev.modelkeeper.ui.theme.ThemeModel themes;
 
     private AppContext(Environment env, Locale forced) {
         scanExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("scan"));
@@ -69,6 +70,11 @@ public final class AppContext implements AutoCloseable {
                 current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
                         tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
+        // -Dmodelkeeper.theme (screenshots) wins over the saved choice; the desktop is asked here, off the FX thread
+        themes = new dev.modelkeeper.ui.theme.ThemeModel(dev.modelkeeper.ui.theme.Theme.of(
+                System.getProperty("modelkeeper.theme", settings.theme())),
+                dev.modelkeeper.ui.theme.DesktopScheme.prefersDark(env.variables(), System.getProperty("os.name", "")),
+                key -> mainViewModel.settingsViewModel().update(s -> s.withTheme(key)));
     }
 
     /** Builds the context; call off the FX thread (it reads the settings file). */
@@ -103,6 +109,11 @@ public final class AppContext implements AutoCloseable {
 
     public MainViewModel mainViewModel() {
         return mainViewModel;
+    }
+
+    /** View → Theme: the user's choice and the desktop's preference. */
+    public dev.modelkeeper.ui.theme.ThemeModel themes() {
+        return themes;
     }
 
     public ResourceBundle texts() {

@@ -36,7 +36,8 @@ public final class ModelKeeperApp extends Application {
         this.stage = primary;
         UncaughtErrors.install((t, e) -> context.dialogs().unexpected(e));
         var model = context.mainViewModel();
-        var view = new MainView(model, new WindowActions());
+        context.themes().install(); // before the scene: its first frame is already in the chosen colours
+        var view = new MainView(model, new WindowActions(), context.themes());
         Settings.WindowBounds b = model.settings().window();
         stage.setScene(new Scene(view, b != null ? b.width() : 1280, b != null ? b.height() : 800));
         if (b != null) {

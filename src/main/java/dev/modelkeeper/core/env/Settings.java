@@ -12,8 +12,12 @@ import java.util.List;
  * @param window      last window position and size, or null before the first run
  * @param language    UI language tag ({@code en}, {@code zh-CN}), or null for the system language
  * @param hub         where to download from
+ * @param theme       the window's colours: {@code system} (follow the desktop), {@code light} or {@code dark}
  */
-public record Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub) {
+public record Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub, String theme) {
+
+    /** Follow the desktop's light or dark preference. */
+    public static final String THEME_SYSTEM = "system";
 
     /** Position and size of the main window. */
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
@@ -44,6 +48,12 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
     public Settings {
         userRoots = List.copyOf(userRoots);
         hub = hub == null ? HubSettings.defaults() : hub;
+        theme = theme == null || theme.isBlank() ? THEME_SYSTEM : theme;
+    }
+
+    /** Settings that follow the desktop's theme. */
+    public Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub) {
+        this(userRoots, window, language, hub, THEME_SYSTEM);
     }
 
     public static Settings defaults() {
@@ -51,18 +61,22 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
     }
 
     public Settings withUserRoots(List<Path> roots) {
-        return new Settings(roots, window, language, hub);
+        return new Settings(roots, window, language, hub, theme);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(userRoots, bounds, language, hub);
+        return new Settings(userRoots, bounds, language, hub, theme);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(userRoots, window, tag, hub);
+        return new Settings(userRoots, window, tag, hub, theme);
     }
 
     public Settings withHub(HubSettings settings) {
-        return new Settings(userRoots, window, language, settings);
+        return new Settings(userRoots, window, language, settings, theme);
+    }
+
+    public Settings withTheme(String choice) {
+        return new Settings(userRoots, window, language, hub, choice);
     }
 }

@@ -74,6 +74,7 @@ public final class SettingsStore {
         public Settings.WindowBounds window;
         public String language;
         public Settings.HubSettings hub;
+        public String theme;
 
         static Dto of(Settings s) {
             var dto = new Dto();
@@ -81,13 +82,14 @@ public final class SettingsStore {
             dto.window = s.window();
             dto.language = s.language();
             dto.hub = s.hub();
+            dto.theme = s.theme();
             return dto;
         }
 
         Settings toSettings() {
             List<Path> roots = userRoots == null ? List.of()
                     : userRoots.stream().filter(r -> r != null && !r.isBlank()).map(Path::of).toList();
-            return new Settings(roots, window, language, hub);
+            return new Settings(roots, window, language, hub, theme);
         }
     }
 }

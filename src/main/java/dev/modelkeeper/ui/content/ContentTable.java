@@ -90,6 +90,16 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, String> nameColumn() {
         var c = textColumn("name", ContentRow::name, 260);
         c.setId("col-name");
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                ContentRow row = empty ? null : getTableRow().getItem();
+                setText(row == null ? null : name);
+                setGraphic(row == null ? null : dev.modelkeeper.ui.theme.Icons.of(ContentIcons.of(row), "type-icon",
+                        ContentIcons.styleClass(row)));
+            }
+        });
         return c;
     }
 
@@ -163,6 +173,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
                 super.updateItem(s, empty);
                 getStyleClass().removeIf(k -> k.startsWith("status-"));
                 setText(empty || s == null ? null : texts.getString(s.key()));
+                setGraphic(empty || s == null ? null : dev.modelkeeper.ui.theme.Icons.of(ContentIcons.of(s)));
                 if (!empty && s != null) {
                     getStyleClass().add(s.styleClass());
                 }
