@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the README's window screenshots (docs/screenshot-en.png, docs/screenshot-zh-CN.png) from a demo
+# Regenerates the README's window screenshots (docs/screenshot-en.png, docs/screenshot-zh-CN.png and their dark
+# variants docs/screenshot-en-dark.png, docs/screenshot-zh-CN-dark.png) from a demo
 # cache, in a real window under Xvfb. Needs: a built jar (./mvnw -o package -DskipTests), python3, Xvfb,
 # xdotool, ImageMagick. Usage: docs/screenshots.sh
 set -euo pipefail
@@ -18,9 +19,9 @@ head -c 3000000 /dev/zero > "$repo/blobs/$(printf 'a%.0s' $(seq 64)).incomplete"
 pkill -f "Xvfb :47" 2>/dev/null || true
 Xvfb :47 -screen 0 1300x820x24 >/dev/null 2>&1 &
 sleep 1
-shoot() { # LANG OUT
-  DISPLAY=:47 HOME="$work/home" HF_HUB_CACHE="$work/hub" MODELKEEPER_CONFIG_DIR="$work/cfg-$1" \
-    "$JAVA" -Dmodelkeeper.lang="$1" -jar target/modelkeeper.jar >/dev/null 2>&1 &
+shoot() { # LANG OUT [THEME]
+  DISPLAY=:47 HOME="$work/home" HF_HUB_CACHE="$work/hub" MODELKEEPER_CONFIG_DIR="$work/cfg-$1-${3:-light}" \
+    "$JAVA" -Dmodelkeeper.lang="$1" -Dmodelkeeper.theme="${3:-light}" -jar target/modelkeeper.jar >/dev/null 2>&1 &
   local app=$!
   local win=""
   for _ in $(seq 120); do
@@ -38,4 +39,6 @@ shoot() { # LANG OUT
 }
 shoot en docs/screenshot-en.png
 shoot zh-CN docs/screenshot-zh-CN.png
-echo "wrote docs/screenshot-en.png and docs/screenshot-zh-CN.png"
+shoot en docs/screenshot-en-dark.png dark
+shoot zh-CN docs/screenshot-zh-CN-dark.png dark
+echo "wrote docs/screenshot-{en,zh-CN}{,-dark}.png"

@@ -75,7 +75,9 @@ public final class MainView extends BorderPane {
     private void layoutParts() {
         setTop(new VBox(menuBar(), toolBar()));
         var roots = new RootsView(model.rootsViewModel(), model.moves(), actions::chooseMoveTarget);
-        var split = new SplitPane(roots, new CacheContentView(model.content()));
+        var content = new CacheContentView(model.content());
+        content.setEmptyActions(actions::openDownload, actions::chooseFolder);
+        var split = new SplitPane(roots, content);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);

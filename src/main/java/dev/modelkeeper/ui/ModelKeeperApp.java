@@ -56,6 +56,10 @@ public final class ModelKeeperApp extends Application {
             saveBounds();
         });
         stage.show();
+        new JobNotifications(model.tasks(), context.texts(), stage::isFocused,
+                () -> model.content().verify().problems().countProperty().get(),
+                (title, text) -> org.controlsfx.control.Notifications.create().owner(stage).title(title).text(text)
+                        .showInformation());
         // the installed launcher's Java options are fixed, so the benchmark can also ask through the environment
         if (Boolean.getBoolean("modelkeeper.timing") || Boolean.getBoolean("modelkeeper.exitAfterScan")
                 || "1".equals(System.getenv("MODELKEEPER_TIMING"))) {
