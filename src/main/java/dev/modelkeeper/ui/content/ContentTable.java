@@ -186,7 +186,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, ContentStatus> statusColumn() {
         var c = new TreeTableColumn<ContentRow, ContentStatus>(texts.getString("content.col.status"));
         c.setId("col-status");
-        c.setPrefWidth(100);
+        c.setPrefWidth(130); // the icon and "Not verified" without an ellipsis
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(model.verify().statusOf(f.getValue().getValue())));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override

@@ -30,6 +30,7 @@ final class MoveTargetsView extends VBox {
         list.setPlaceholder(new Label(texts.getString("move.targets.none")));
         list.setCellFactory(v -> new ListCell<>() {
             {
+                setPrefWidth(0); // as wide as the list: a long path is cut with an ellipsis, its tooltip has all
                 setOnDragOver(e -> {
                     if (getItem() != null && e.getDragboard().hasFiles()) {
                         e.acceptTransferModes(TransferMode.MOVE);
@@ -55,6 +56,7 @@ final class MoveTargetsView extends VBox {
                 setText(empty || t == null ? null : MessageFormat.format(texts.getString("move.target"),
                         t.folder(), t.type(), Formats.size(t.free())));
                 setId(empty || t == null ? null : "move-target-" + t.folder());
+                setTooltip(empty || t == null ? null : new javafx.scene.control.Tooltip(getText()));
                 setGraphic(empty || t == null ? null : dev.modelkeeper.ui.theme.Icons.of(
                         org.kordamp.ikonli.material2.Material2MZ.STORAGE));
                 getStyleClass().remove("move-target");
