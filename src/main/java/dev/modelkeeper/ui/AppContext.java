@@ -34,6 +34,7 @@ public final class AppContext implements AutoCloseable {
     private final LiveTexts texts;
     private final FxDialogs dialogs;
     private final MainViewModel mainViewModel;
+    private final dev.modelkeeper.ui.theme.ThemeModel themes;
 
     private AppContext(Environment env, Locale forced) {
         scanExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("scan"));
@@ -66,6 +67,11 @@ public final class AppContext implements AutoCloseable {
                         tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor,
                 javafx.application.Platform::runLater);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
+        // -Dmodelkeeper.theme (screenshots) wins over the saved choice; the desktop is asked here, off the FX thread
+        themes = new dev.modelkeeper.ui.theme.ThemeModel(dev.modelkeeper.ui.theme.Theme.of(
+                System.getProperty("modelkeeper.theme", settings.theme())),
+                dev.modelkeeper.ui.theme.DesktopScheme.prefersDark(env.variables(), System.getProperty("os.name", "")),
+                key -> mainViewModel.settingsViewModel().update(s -> s.withTheme(key)));
     }
 
     /** Builds the context; call off the FX thread (it reads the settings file). */
@@ -100,6 +106,11 @@ public final class AppContext implements AutoCloseable {
 
     public MainViewModel mainViewModel() {
         return mainViewModel;
+    }
+
+    /** View → Theme: the user's choice and the desktop's preference. */
+    public dev.modelkeeper.ui.theme.ThemeModel themes() {
+        return themes;
     }
 
     /** The window's texts, in the language picked in View; switching it re-renders the window. */

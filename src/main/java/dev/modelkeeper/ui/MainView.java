@@ -2,6 +2,9 @@ package dev.modelkeeper.ui;
 
 import dev.modelkeeper.ui.content.CacheContentView;
 import dev.modelkeeper.ui.roots.RootsView;
+import dev.modelkeeper.ui.theme.Icons;
+import dev.modelkeeper.ui.theme.ThemeMenu;
+import dev.modelkeeper.ui.theme.ThemeModel;
 import java.util.ResourceBundle;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,6 +22,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The main window: menus and toolbar, the roots sidebar, the cache content, and a status bar. */
 public final class MainView extends BorderPane {
@@ -45,13 +51,20 @@ public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final Actions actions;
     private final ResourceBundle texts;
+    private final ThemeModel themes;
     private ProgressBar progress;
     private Label status;
     private Button cancel;
 
     public MainView(MainViewModel model, Actions actions) {
+        this(model, actions, null);
+    }
+
+    /** @param themes View → Theme's choices, or null for a window without that menu */
+    public MainView(MainViewModel model, Actions actions, ThemeModel themes) {
         this.model = model;
         this.actions = actions;
+        this.themes = themes;
         this.texts = model.texts();
         setId("main");
         layoutParts();
@@ -62,7 +75,9 @@ public final class MainView extends BorderPane {
     private void layoutParts() {
         setTop(new VBox(menuBar(), toolBar()));
         var roots = new RootsView(model.rootsViewModel(), model.moves(), actions::chooseMoveTarget);
-        var split = new SplitPane(roots, new CacheContentView(model.content()));
+        var content = new CacheContentView(model.content());
+        content.setEmptyActions(actions::openDownload, actions::chooseFolder);
+        var split = new SplitPane(roots, content);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         setCenter(split);
@@ -70,22 +85,27 @@ public final class MainView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        var add = item("menu.file.add", actions::chooseFolder);
+        var add = Icons.on(item("menu.file.add", actions::chooseFolder), Material2AL.CREATE_NEW_FOLDER);
         add.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        var refresh = item("menu.file.refresh", model::refresh);
+        var refresh = Icons.on(item("menu.file.refresh", model::refresh), Material2MZ.REFRESH);
         refresh.setAccelerator(KeyCombination.keyCombination("F5"));
-        var quit = item("menu.file.quit", actions::quit);
+        var quit = Icons.on(item("menu.file.quit", actions::quit), Material2AL.EXIT_TO_APP);
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        var download = item("menu.file.download", actions::openDownload);
+        var download = Icons.on(item("menu.file.download", actions::openDownload), Material2AL.CLOUD_DOWNLOAD);
         download.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
-        var settings = item("menu.file.settings", actions::openSettings);
-        var verifyAll = item("menu.file.verify", model::verifyAll);
+        var settings = Icons.on(item("menu.file.settings", actions::openSettings), Material2MZ.SETTINGS);
+        settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        var verifyAll = Icons.on(item("menu.file.verify", model::verifyAll), Material2MZ.VERIFIED_USER);
         var file = new Menu(texts.getString("menu.file"), null, download, add, refresh, verifyAll, settings, quit);
         var language = new Menu(texts.getString("menu.view.language"), null,
                 item("menu.view.language.en", () -> actions.switchLanguage("en")),
                 item("menu.view.language.zh", () -> actions.switchLanguage("zh-CN")));
         var view = new Menu(texts.getString("menu.view"), null, language);
-        var help = new Menu(texts.getString("menu.help"), null, item("menu.help.about", actions::about));
+        if (themes != null) {
+            view.getItems().add(new ThemeMenu(themes, texts));
+        }
+        var help = new Menu(texts.getString("menu.help"), null,
+                Icons.on(item("menu.help.about", actions::about), Material2AL.INFO));
         return new MenuBar(file, view, help);
     }
 
@@ -96,23 +116,26 @@ public final class MainView extends BorderPane {
     }
 
     private ToolBar toolBar() {
-        var refresh = new Button(texts.getString("toolbar.refresh"));
-        refresh.setId("refresh");
-        refresh.setOnAction(e -> model.refresh());
-        var add = new Button(texts.getString("toolbar.add"));
-        add.setId("add-folder");
-        add.setOnAction(e -> actions.chooseFolder());
-        var download = new Button(texts.getString("toolbar.download"));
-        download.setId("download");
-        download.setOnAction(e -> actions.openDownload());
-        var verify = new Button(texts.getString("toolbar.verify"));
-        verify.setId("verify-all");
-        verify.setOnAction(e -> model.verifyAll());
-        var repair = new Button(texts.getString("toolbar.repair"));
-        repair.setId("repair");
+        var refresh = button("refresh", "toolbar.refresh", Material2MZ.REFRESH, "F5", model::refresh);
+        var add = button("add-folder", "toolbar.add", Material2AL.CREATE_NEW_FOLDER, "Shortcut+O", actions::chooseFolder);
+        var download = button("download", "toolbar.download", Material2AL.CLOUD_DOWNLOAD, "Shortcut+D",
+                actions::openDownload);
+        download.getStyleClass().add("accent");
+        var verify = button("verify-all", "toolbar.verify", Material2MZ.VERIFIED_USER, null, model::verifyAll);
+        var repair = button("repair", "toolbar.repair", Material2AL.BUILD, null, () -> { });
         repair.disableProperty().bind(model.content().selectionProperty().isNull());
         repair.setOnAction(e -> model.repair(model.content().selectionProperty().get().repo()));
         return new ToolBar(download, refresh, add, new javafx.scene.control.Separator(), verify, repair);
+    }
+
+    /** A toolbar button with its icon, and a tooltip that names its keyboard shortcut. */
+    private Button button(String id, String key, Ikon icon, String shortcut, Runnable action) {
+        var b = Icons.on(new Button(texts.getString(key)), icon);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        String tip = texts.getString(key + ".tip");
+        b.setTooltip(Icons.tip(tip, shortcut == null ? null : KeyCombination.keyCombination(shortcut).getDisplayText()));
+        return b;
     }
 
     /** Running moves and verifications with progress, speed, time left and cancel; hidden when nothing runs. */

@@ -36,7 +36,8 @@ public final class ModelKeeperApp extends Application {
         this.stage = primary;
         UncaughtErrors.install((t, e) -> context.dialogs().unexpected(e));
         var model = context.mainViewModel();
-        var view = new MainView(model, new WindowActions());
+        context.themes().install(); // before the scene: its first frame is already in the chosen colours
+        var view = new MainView(model, new WindowActions(), context.themes());
         Settings.WindowBounds b = model.settings().window();
         stage.setScene(new Scene(view, b != null ? b.width() : 1280, b != null ? b.height() : 800));
         if (b != null) {
@@ -55,6 +56,10 @@ public final class ModelKeeperApp extends Application {
             saveBounds();
         });
         stage.show();
+        new JobNotifications(model.tasks(), context.texts(), stage::isFocused,
+                () -> model.content().verify().problems().countProperty().get(),
+                (title, text) -> org.controlsfx.control.Notifications.create().owner(stage).title(title).text(text)
+                        .showInformation());
         // the installed launcher's Java options are fixed, so the benchmark can also ask through the environment
         if (Boolean.getBoolean("modelkeeper.timing") || Boolean.getBoolean("modelkeeper.exitAfterScan")
                 || "1".equals(System.getenv("MODELKEEPER_TIMING"))) {
@@ -70,7 +75,7 @@ public final class ModelKeeperApp extends Application {
      */
     void relocalize(java.util.Locale locale) {
         context.switchLanguage(locale);
-        stage.getScene().setRoot(new MainView(context.mainViewModel(), new WindowActions()));
+        stage.getScene().setRoot(new MainView(context.mainViewModel(), new WindowActions(), context.themes()));
     }
 
     private static Stream<Image> icons() {

@@ -3,6 +3,7 @@ package dev.modelkeeper.ui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.env.Environment;
@@ -198,15 +199,18 @@ class VerifyRepairFlowTest {
         robot.interact(() -> problemsTab(robot).getTabPane().getSelectionModel().select(problemsTab(robot)));
         WaitForAsyncUtils.waitForFxEvents();
 
-        var corrupt = robot.lookup(".finding-subject").queryAllAs(javafx.scene.control.Label.class).stream()
-                .filter(l -> l.getText().contains("does not") || l.getText().contains("model.safetensors"))
-                .findFirst().orElseThrow();
-        assertEquals("Error \u00b7 org/name: model.safetensors (revision " + commit.substring(0, 7) + ")",
-                corrupt.getText(), "repo and file first, not the blob's hash");
+        var corrupt = robot.lookup(".finding-file").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(l -> l.getText().contains("model.safetensors")).findFirst().orElseThrow();
+        assertEquals("org/name: model.safetensors (revision " + commit.substring(0, 7) + ")",
+                corrupt.getText(), "repo and file, not the blob's hash");
         javafx.scene.Node cell = corrupt;
         while (!(cell instanceof javafx.scene.control.ListCell<?>)) {
             cell = cell.getParent();
         }
+        var headline = cell.lookup(".finding-subject");
+        assertTrue(((javafx.scene.control.Label) headline).getText().startsWith("Error \u00b7 "),
+                "what is wrong comes first");
+        assertTrue(cell.lookup("#finding-button-reveal") != null, "the card can show the file in its folder");
         var menu = ((javafx.scene.control.ListCell<?>) cell).getContextMenu();
         var owner = cell;
         robot.interact(() -> menu.show(owner, javafx.geometry.Side.BOTTOM, 0, 0));
@@ -223,5 +227,16 @@ class VerifyRepairFlowTest {
         var selected = table.getSelectionModel().getSelectedItem().getValue();
         assertEquals("model.safetensors", selected.file().filePath(), "Enter selects the file in the tree");
         assertEquals("tab-files", problemsTab(robot).getTabPane().getSelectionModel().getSelectedItem().getId());
+
+        // the card's own Repair button starts the repair (it asks first)
+        robot.interact(() -> problemsTab(robot).getTabPane().getSelectionModel().select(problemsTab(robot)));
+        WaitForAsyncUtils.waitForFxEvents();
+        var repair = robot.lookup(".finding-card").queryAll().stream().filter(card -> card.lookupAll(".finding-file")
+                .stream().anyMatch(l -> ((javafx.scene.control.Label) l).getText().contains("model.safetensors")))
+                .map(card -> card.lookup("#finding-button-repair")).findFirst().orElseThrow();
+        robot.clickOn(repair);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-go").tryQuery().isPresent());
+        robot.clickOn("#confirm-go");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> repoStatus(robot) == ContentStatus.VERIFIED);
     }
 }

@@ -13,9 +13,13 @@ import java.util.List;
  * @param language    UI language tag ({@code en}, {@code zh-CN}), or null for the system language
  * @param hub         where to download from
  * @param thresholds  when a cache or its disk counts as too full (metrics and alerts)
+ * @param theme       the window's colours: {@code system} (follow the desktop), {@code light} or {@code dark}
  */
 public record Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub,
-                       Thresholds thresholds) {
+                       Thresholds thresholds, String theme) {
+
+    /** Follow the desktop's light or dark preference. */
+    public static final String THEME_SYSTEM = "system";
 
     /** Position and size of the main window. */
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
@@ -47,11 +51,23 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
         userRoots = List.copyOf(userRoots);
         hub = hub == null ? HubSettings.defaults() : hub;
         thresholds = thresholds == null ? Thresholds.defaults() : thresholds;
+        theme = theme == null || theme.isBlank() ? THEME_SYSTEM : theme;
+    }
+
+    /** Settings with the default thresholds that follow the desktop's theme. */
+    public Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub) {
+        this(userRoots, window, language, hub, Thresholds.defaults(), THEME_SYSTEM);
+    }
+
+    /** Settings that follow the desktop's theme. */
+    public Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub,
+                    Thresholds thresholds) {
+        this(userRoots, window, language, hub, thresholds, THEME_SYSTEM);
     }
 
     /** Settings with the default thresholds. */
-    public Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub) {
-        this(userRoots, window, language, hub, Thresholds.defaults());
+    public Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub, String theme) {
+        this(userRoots, window, language, hub, Thresholds.defaults(), theme);
     }
 
     public static Settings defaults() {
@@ -59,22 +75,26 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
     }
 
     public Settings withUserRoots(List<Path> roots) {
-        return new Settings(roots, window, language, hub, thresholds);
+        return new Settings(roots, window, language, hub, thresholds, theme);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(userRoots, bounds, language, hub, thresholds);
+        return new Settings(userRoots, bounds, language, hub, thresholds, theme);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(userRoots, window, tag, hub, thresholds);
+        return new Settings(userRoots, window, tag, hub, thresholds, theme);
     }
 
     public Settings withHub(HubSettings settings) {
-        return new Settings(userRoots, window, language, settings, thresholds);
+        return new Settings(userRoots, window, language, settings, thresholds, theme);
     }
 
     public Settings withThresholds(Thresholds limits) {
-        return new Settings(userRoots, window, language, hub, limits);
+        return new Settings(userRoots, window, language, hub, limits, theme);
+    }
+
+    public Settings withTheme(String choice) {
+        return new Settings(userRoots, window, language, hub, thresholds, choice);
     }
 }

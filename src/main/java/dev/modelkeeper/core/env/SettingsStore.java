@@ -75,6 +75,7 @@ public final class SettingsStore {
         public String language;
         public Settings.HubSettings hub;
         public Thresholds thresholds;
+        public String theme;
 
         static Dto of(Settings s) {
             var dto = new Dto();
@@ -83,13 +84,14 @@ public final class SettingsStore {
             dto.language = s.language();
             dto.hub = s.hub();
             dto.thresholds = s.thresholds();
+            dto.theme = s.theme();
             return dto;
         }
 
         Settings toSettings() {
             List<Path> roots = userRoots == null ? List.of()
                     : userRoots.stream().filter(r -> r != null && !r.isBlank()).map(Path::of).toList();
-            return new Settings(roots, window, language, hub, thresholds);
+            return new Settings(roots, window, language, hub, thresholds, theme);
         }
     }
 }

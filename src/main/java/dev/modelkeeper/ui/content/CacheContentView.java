@@ -25,6 +25,7 @@ public final class CacheContentView extends BorderPane {
     private TreemapView treemap;
     private FindingsView findings;
     private TabPane tabs;
+    private SplitPane split;
 
     public CacheContentView(CacheContentViewModel model) {
         this.model = model;
@@ -39,6 +40,7 @@ public final class CacheContentView extends BorderPane {
         filter = TextFields.createClearableTextField();
         filter.setId("filter");
         filter.setPromptText(texts.getString("content.filter.prompt"));
+        filter.setTooltip(new javafx.scene.control.Tooltip(texts.getString("content.filter.tip")));
         count = new Label();
         count.setId("count");
         table = new ContentTable(model);
@@ -58,7 +60,7 @@ public final class CacheContentView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         HBox.setHgrow(filter, Priority.ALWAYS);
-        var split = new SplitPane(table, details);
+        split = new SplitPane(table, details);
         split.setDividerPositions(0.74);
         var files = new Tab(texts.getString("content.tab.files"), split);
         files.setId("tab-files");
@@ -73,6 +75,11 @@ public final class CacheContentView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(bar);
         setCenter(tabs);
+    }
+
+    /** What "Download a model" and "Add a folder" do when no cache has a model. */
+    public void setEmptyActions(Runnable download, Runnable addFolder) {
+        table.setEmptyActions(download, addFolder);
     }
 
     private void bindToModel() {
@@ -94,5 +101,15 @@ public final class CacheContentView extends BorderPane {
             }
         });
         count.textProperty().bind(model.countTextProperty());
+        // Enter on a row shows its details: the pane comes back if it was dragged shut, and takes the focus
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && model.selectionProperty().get() != null) {
+                if (split.getDividerPositions()[0] > 0.9) {
+                    split.setDividerPositions(0.74);
+                }
+                details.requestFocus();
+                e.consume();
+            }
+        });
     }
 }

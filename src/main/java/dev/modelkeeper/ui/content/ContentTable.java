@@ -22,6 +22,8 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private final CacheContentViewModel model;
     private final ResourceBundle texts;
     private final TreeItem<ContentRow> top = new TreeItem<>();
+    private Runnable download = () -> { };
+    private Runnable addFolder = () -> { };
 
     ContentTable(CacheContentViewModel model) {
         this.model = model;
@@ -50,10 +52,29 @@ final class ContentTable extends TreeTableView<ContentRow> {
         clear.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(model::isFiltering,
                 model.filterTextProperty(), model.emptyTextProperty()));
         clear.managedProperty().bind(clear.visibleProperty());
-        var box = new javafx.scene.layout.VBox(8, text, clear);
-        box.setAlignment(javafx.geometry.Pos.CENTER);
-        box.setPadding(new javafx.geometry.Insets(20));
+        // no model at all: the two ways to get some
+        var get = new javafx.scene.control.Button(texts.getString("content.empty.download"),
+                dev.modelkeeper.ui.theme.Icons.of(org.kordamp.ikonli.material2.Material2AL.CLOUD_DOWNLOAD));
+        get.setId("empty-download");
+        get.getStyleClass().add("accent");
+        get.setOnAction(e -> download.run());
+        var add = new javafx.scene.control.Button(texts.getString("content.empty.add"),
+                dev.modelkeeper.ui.theme.Icons.of(org.kordamp.ikonli.material2.Material2AL.CREATE_NEW_FOLDER));
+        add.setId("empty-add-folder");
+        add.setOnAction(e -> addFolder.run());
+        var next = new javafx.scene.layout.HBox(8, get, add);
+        next.setAlignment(javafx.geometry.Pos.CENTER);
+        next.visibleProperty().bind(model.emptyTextProperty().isEqualTo(texts.getString("content.empty")));
+        next.managedProperty().bind(next.visibleProperty());
+        var box = new javafx.scene.layout.VBox(text, clear, next);
+        box.getStyleClass().add("empty-state");
         return box;
+    }
+
+    /** What the buttons of the "no models here yet" state do. */
+    void setEmptyActions(Runnable download, Runnable addFolder) {
+        this.download = download;
+        this.addFolder = addFolder;
     }
 
     private void bind() {
@@ -97,6 +118,16 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, String> nameColumn() {
         var c = textColumn("name", ContentRow::name, 260);
         c.setId("col-name");
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                ContentRow row = empty ? null : getTableRow().getItem();
+                setText(row == null ? null : name);
+                setGraphic(row == null ? null : dev.modelkeeper.ui.theme.Icons.of(ContentIcons.of(row), "type-icon",
+                        ContentIcons.styleClass(row)));
+            }
+        });
         return c;
     }
 
@@ -162,7 +193,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, ContentStatus> statusColumn() {
         var c = new TreeTableColumn<ContentRow, ContentStatus>(texts.getString("content.col.status"));
         c.setId("col-status");
-        c.setPrefWidth(100);
+        c.setPrefWidth(130); // the icon and "Not verified" without an ellipsis
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(model.verify().statusOf(f.getValue().getValue())));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
@@ -170,6 +201,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
                 super.updateItem(s, empty);
                 getStyleClass().removeIf(k -> k.startsWith("status-"));
                 setText(empty || s == null ? null : texts.getString(s.key()));
+                setGraphic(empty || s == null ? null : dev.modelkeeper.ui.theme.Icons.of(ContentIcons.of(s)));
                 if (!empty && s != null) {
                     getStyleClass().add(s.styleClass());
                 }

@@ -36,9 +36,15 @@ final class FindingsView extends ListView<VerifyFinding> {
         this.findingTexts = new VerifyFindingTexts(locale);
         this.showInFiles = showInFiles;
         setId("findings");
-        var placeholder = new Label(texts.getString("findings.empty"));
-        placeholder.setWrapText(true);
-        placeholder.setPadding(new javafx.geometry.Insets(20));
+        var title = new Label(texts.getString("findings.none.title"));
+        title.getStyleClass().add("empty-title");
+        var sentence = new Label(texts.getString("findings.empty"));
+        sentence.setWrapText(true);
+        var placeholder = new VBox(title, sentence);
+        placeholder.getChildren().addFirst(dev.modelkeeper.ui.theme.Icons.of(
+                org.kordamp.ikonli.material2.Material2AL.CHECK_CIRCLE, "empty-icon", "good"));
+        placeholder.setId("findings-none");
+        placeholder.getStyleClass().add("empty-state");
         setPlaceholder(placeholder);
         setCellFactory(v -> new Cell());
         setOnKeyPressed(e -> {
@@ -58,12 +64,16 @@ final class FindingsView extends ListView<VerifyFinding> {
         private final Label subject = new Label();
         private final Label message = new Label();
         private final Label repair = new Label();
-        private final VBox box = new VBox(2, subject, message, repair);
+        private final javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(6);
+        private final VBox box = new VBox(message, subject, repair, buttons);
 
         Cell() {
             setPrefWidth(0); // as wide as the list: long sentences wrap instead of being cut off
-            subject.getStyleClass().add("finding-subject");
+            // what is wrong first, then which repo and file, then what fixing does, then the buttons that do it
+            message.getStyleClass().add("finding-subject");
+            subject.getStyleClass().add("finding-file");
             repair.getStyleClass().add("finding-repair");
+            box.getStyleClass().add("finding-card");
             for (Label l : new Label[] {subject, message, repair}) {
                 l.setWrapText(true);
                 l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -86,11 +96,34 @@ final class FindingsView extends ListView<VerifyFinding> {
                 return;
             }
             getStyleClass().add("finding-" + f.severity().name().toLowerCase(Locale.ROOT));
-            subject.setText(findingTexts.severity(f.severity()) + " \u00b7 " + findingTexts.subject(f));
-            message.setText(findingTexts.shortMessage(f));
+            message.setText(findingTexts.severity(f.severity()) + " \u00b7 " + findingTexts.shortMessage(f));
+            message.setGraphic(dev.modelkeeper.ui.theme.Icons.of(f.severity() == dev.modelkeeper.core.cache.Severity.ERROR
+                    ? org.kordamp.ikonli.material2.Material2AL.ERROR : org.kordamp.ikonli.material2.Material2MZ.WARNING));
+            subject.setText(findingTexts.subject(f));
             repair.setText(MessageFormat.format(texts.getString("findings.repair"), findingTexts.repair(f)));
+            buttons.getChildren().setAll(buttonsFor(f));
             setTooltip(new javafx.scene.control.Tooltip(f.path().toString()));
             setGraphic(box);
+        }
+
+        /** The features' actions on the problem's repo (Repair ...), then Show in folder. */
+        private List<javafx.scene.control.Button> buttonsFor(VerifyFinding f) {
+            var repo = model.repoOf(f).map(ContentRow::of).orElse(null);
+            var list = new java.util.ArrayList<javafx.scene.control.Button>();
+            for (RowAction action : model.problemActions()) {
+                var b = new javafx.scene.control.Button(texts.getString(action.labelKey()));
+                b.setId("finding-button-" + action.labelKey().substring(action.labelKey().lastIndexOf('.') + 1));
+                b.setDisable(repo == null || !action.enabledFor(repo));
+                b.setOnAction(e -> action.run(repo));
+                list.add(b);
+            }
+            var reveal = new javafx.scene.control.Button(texts.getString("content.action.reveal"),
+                    dev.modelkeeper.ui.theme.Icons.of(org.kordamp.ikonli.material2.Material2AL.FOLDER_OPEN));
+            reveal.setId("finding-button-reveal");
+            reveal.setOnAction(e -> model.pathActions().reveal(model.fileOf(f)));
+            list.add(reveal);
+            list.forEach(b -> b.getStyleClass().add("small"));
+            return list;
         }
 
         private ContextMenu menu() {

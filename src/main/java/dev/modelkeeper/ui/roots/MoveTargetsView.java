@@ -30,6 +30,7 @@ final class MoveTargetsView extends VBox {
         list.setPlaceholder(new Label(texts.getString("move.targets.none")));
         list.setCellFactory(v -> new ListCell<>() {
             {
+                setPrefWidth(0); // as wide as the list: a long path is cut with an ellipsis, its tooltip has all
                 setOnDragOver(e -> {
                     if (getItem() != null && e.getDragboard().hasFiles()) {
                         e.acceptTransferModes(TransferMode.MOVE);
@@ -55,12 +56,20 @@ final class MoveTargetsView extends VBox {
                 setText(empty || t == null ? null : MessageFormat.format(texts.getString("move.target"),
                         t.folder(), t.type(), Formats.size(t.free())));
                 setId(empty || t == null ? null : "move-target-" + t.folder());
+                setTooltip(empty || t == null ? null : new javafx.scene.control.Tooltip(getText()));
+                setGraphic(empty || t == null ? null : dev.modelkeeper.ui.theme.Icons.of(
+                        org.kordamp.ikonli.material2.Material2MZ.STORAGE));
+                getStyleClass().remove("move-target");
+                if (!empty && t != null) {
+                    getStyleClass().add("move-target");
+                }
             }
         });
         var hint = new Label(texts.getString("move.targets.hint"));
         hint.getStyleClass().add("drop-hint");
         hint.setWrapText(true);
-        var other = new javafx.scene.control.Button(texts.getString("move.targets.other"));
+        var other = new javafx.scene.control.Button(texts.getString("move.targets.other"),
+                dev.modelkeeper.ui.theme.Icons.of(org.kordamp.ikonli.material2.Material2AL.CREATE_NEW_FOLDER));
         other.setId("move-target-other");
         other.setOnAction(e -> chooseFolder.run());
         getChildren().setAll(header, list, other, hint);

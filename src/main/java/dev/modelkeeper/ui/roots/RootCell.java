@@ -73,12 +73,14 @@ final class RootCell extends ListCell<RootItemViewModel> {
         }
         if (item.isAll()) {
             title.setText(texts.getString("roots.all"));
+            title.setGraphic(dev.modelkeeper.ui.theme.Icons.of(org.kordamp.ikonli.material2.Material2AL.APPS));
             card.getChildren().setAll(title);
             return;
         }
         card.getChildren().setAll(title, path, origin, usage, usageText, badges);
         var root = item.root();
         title.setText(texts.getString("kind." + root.kind().name()));
+        title.setGraphic(dev.modelkeeper.ui.theme.Icons.of(org.kordamp.ikonli.material2.Material2AL.FOLDER));
         path.setText(root.path().toString());
         path.setTooltip(new Tooltip(root.path().toString()));
         origin.setText((root.variable() != null ? MessageFormat.format(texts.getString("roots.origin.variable"),
@@ -88,6 +90,12 @@ final class RootCell extends ListCell<RootItemViewModel> {
         origin.setWrapText(true);
         double used = item.usage();
         usage.setProgress(used < 0 ? 0 : used);
+        usage.getStyleClass().removeAll("usage-high", "usage-full");
+        if (used >= 0.95) {
+            usage.getStyleClass().add("usage-full");
+        } else if (used >= 0.8) {
+            usage.getStyleClass().add("usage-high");
+        }
         usage.setVisible(used >= 0);
         usage.setManaged(used >= 0);
         var fs = item.fileSystem();
@@ -104,7 +112,13 @@ final class RootCell extends ListCell<RootItemViewModel> {
         String text = b == RootItemViewModel.Badge.PROBLEMS
                 ? MessageFormat.format(texts.getString("roots.badge.PROBLEMS"), item.problemCount())
                 : texts.getString("roots.badge." + b.name());
-        var l = new Label(text);
+        var l = new Label(text, dev.modelkeeper.ui.theme.Icons.of(switch (b) {
+            case OFFLINE -> org.kordamp.ikonli.material2.Material2AL.CLOUD_OFF;
+            case NOT_CREATED -> org.kordamp.ikonli.material2.Material2AL.HOURGLASS_EMPTY;
+            case EPHEMERAL -> org.kordamp.ikonli.material2.Material2MZ.TIMELAPSE;
+            case NETWORK -> org.kordamp.ikonli.material2.Material2AL.DNS;
+            case PROBLEMS -> org.kordamp.ikonli.material2.Material2MZ.REPORT_PROBLEM;
+        }));
         l.getStyleClass().addAll("badge", "badge-" + b.name().toLowerCase(java.util.Locale.ROOT));
         l.setTooltip(new Tooltip(texts.getString("roots.badge." + b.name() + ".tip")));
         return l;
