@@ -71,6 +71,8 @@ public final class CliMain {
                 .addSubcommand(new VerifyCommand(cli))
                 .addSubcommand(new RepairCommand(cli))
                 .addSubcommand(new MigrateCommand(cli))
+                .addSubcommand(new OutdatedCommand(cli, scanner))
+                .addSubcommand(new UpdateCommand(cli))
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added: these settings reach only the commands present at the call
         cl.setResourceBundle(cli.texts().bundle());

@@ -2,6 +2,7 @@ package dev.modelkeeper.core.update;
 
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.cache.RepoType;
+import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.hub.HubException;
 import dev.modelkeeper.core.hub.TreeEntry;
@@ -43,6 +44,16 @@ public final class UpdateChecker {
         this.offline = offline;
         this.cache = cache;
         this.limit = limit;
+    }
+
+    /**
+     * Offline mode as the official client reads it: {@code HF_HUB_OFFLINE} (or {@code TRANSFORMERS_OFFLINE}) is
+     * 1, ON, YES or TRUE in any case.
+     */
+    public static boolean offlineMode(Environment env) {
+        return java.util.stream.Stream.of("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE").map(env::get)
+                .flatMap(Optional::stream).map(v -> v.strip().toUpperCase(java.util.Locale.ROOT))
+                .anyMatch(v -> v.equals("1") || v.equals("ON") || v.equals("YES") || v.equals("TRUE"));
     }
 
     public boolean offline() {
