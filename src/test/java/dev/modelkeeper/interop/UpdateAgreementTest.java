@@ -184,5 +184,9 @@ class UpdateAgreementTest {
         assertEquals(oldCommit, Files.readString(cache().resolve("models--org--tts/refs/main")));
         assertTrue(Files.notExists(cache().resolve("models--org--tts/snapshots/" + newCommit)));
         assertEquals("3", cli(Map.of(), "update", "org/absent")[0]);
+        String[] table = cli(Map.of(), "outdated");
+        assertEquals("0", table[0], table[2]);
+        assertTrue(table[1].contains("outdated: 2 files (0 added, 2 changed, 0 removed)"), table[1]);
+        assertTrue(table[1].contains("1 ref checked, 1 outdated"), table[1]);
     }
 }
