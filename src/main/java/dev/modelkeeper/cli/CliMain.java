@@ -81,6 +81,8 @@ public final class CliMain {
                 .addSubcommand(new PruneCommand(cli, scanner))
                 .addSubcommand(new MetricsCommand(cli, scanner))
                 .addSubcommand(new ServeMetricsCommand(cli, scanner))
+                .addSubcommand(new OutdatedCommand(cli, scanner))
+                .addSubcommand(new UpdateCommand(cli))
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added: these settings reach only the commands present at the call
         cl.setResourceBundle(cli.texts().bundle());

@@ -95,6 +95,12 @@ final class Converters {
         }
     }
 
+    static final class RequestRate extends Count {
+        RequestRate(CliTexts texts) {
+            super(texts, "--rate");
+        }
+    }
+
     static final class Connections extends Count {
         Connections(CliTexts texts) {
             super(texts, "--connections");

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class CliHelpTest {
 
     private static final List<String> COMMANDS = List.of("scan", "download", "verify", "repair", "migrate", "dedupe", "rm",
-            "prune", "metrics", "serve-metrics");
+            "prune", "metrics", "serve-metrics", "outdated", "update");
 
     @TempDir
     Path home;

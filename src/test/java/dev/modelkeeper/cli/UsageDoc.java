@@ -23,7 +23,7 @@ final class UsageDoc {
 
     static final Path DOC = Path.of("docs/cli.md");
     static final List<String> NAMES = List.of("modelkeeper", "scan", "download", "verify", "repair", "migrate", "dedupe",
-            "rm", "prune", "metrics", "serve-metrics");
+            "rm", "prune", "metrics", "serve-metrics", "outdated", "update");
     private static final Pattern BLOCK = Pattern.compile("<!-- usage: ([a-z-]+) -->\\n```text\\n.*?```\\n",
             Pattern.DOTALL);
 
