@@ -1,0 +1,124 @@
+package dev.modelkeeper.core.team;
+
+import static dev.modelkeeper.core.team.StoreConfig.BUNDLE;
+
+import dev.modelkeeper.core.cache.RepoType;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.Message;
+import dev.modelkeeper.core.task.Operation;
+import dev.modelkeeper.core.task.OperationException;
+import dev.modelkeeper.core.task.ProgressListener;
+import dev.modelkeeper.core.verify.VerdictStore;
+import dev.modelkeeper.core.verify.Verdict;
+import dev.modelkeeper.core.verify.VerifyListener;
+import dev.modelkeeper.core.verify.VerifyOperation;
+import dev.modelkeeper.core.verify.VerifyScope;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Puts one revision of a local hub cache into the team store: verifies it first (only intact files leave the
+ * machine), uploads the blobs the store lacks, then the manifest, then the ref, in that order, so whoever reads
+ * a ref finds its manifest and every blob it names. Blobs are created only if absent, so two pushers of the
+ * same repo at once never overwrite each other and the store keeps one copy of each blob.
+ */
+public final class PushOperation implements Operation<PushResult> {
+
+    private final TeamStore store;
+    private final Path cache;
+    private final RepoType type;
+    private final String repoId;
+    private final String revision;
+    private final boolean dryRun;
+
+    public PushOperation(TeamStore store, Path cache, RepoType type, String repoId, String revision, boolean dryRun) {
+        this.store = store;
+        this.cache = cache;
+        this.type = type;
+        this.repoId = repoId;
+        this.revision = revision;
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public String title() {
+        return "Pushing " + repoId + "@" + revision;
+    }
+
+    @Override
+    public PushResult run(ProgressListener progress, Cancellation cancel) throws OperationException {
+        LocalRevision local = LocalRevision.read(cache, type, repoId, revision);
+        verify(local, progress, cancel);
+        int uploaded = 0;
+        int present = 0;
+        long bytes = 0;
+        long total = local.files().stream().mapToLong(f -> f.size()).sum();
+        for (Map.Entry<String, Path> blob : local.blobs().entrySet()) {
+            cancel.throwIfCancelled();
+            long size = sizeOf(local, blob.getKey());
+            progress.message(new Message(BUNDLE, "team.progress.blob", blob.getKey()).toString());
+            if (upload(blob.getKey(), blob.getValue(), size)) {
+                uploaded++;
+                bytes += size;
+            } else {
+                present++;
+            }
+            progress.progress(bytes, total);
+        }
+        if (!dryRun) {
+            var manifest = new Manifest(type, repoId, local.commit(), local.files(), local.tree());
+            store.replace(store.keys().manifest(type, repoId, local.commit()), manifest.toJson());
+            if (!revision.equals(local.commit())) {
+                store.replace(store.keys().ref(type, repoId, revision), local.commit().getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        return new PushResult(repoId, local.commit(), uploaded, bytes, present, local.files().size(), dryRun);
+    }
+
+    /** HEAD first; create if absent; a create that lost a race (412) counts if the winner's copy has the size. */
+    private boolean upload(String etag, Path file, long size) throws OperationException {
+        String key = store.keys().blob(etag);
+        OptionalLong there = store.size(key);
+        if (there.isPresent() && there.getAsLong() == size) {
+            return false;
+        }
+        if (dryRun) {
+            return true;
+        }
+        if (there.isPresent() || !store.createFile(key, file, size)) {
+            OptionalLong now = store.size(key);
+            if (now.isPresent() && now.getAsLong() == size) {
+                return false;
+            }
+            throw new OperationException(new Message(BUNDLE, "team.error.blobSize", etag, store.config().address(),
+                    now.orElse(-1), size), file, null);
+        }
+        return true;
+    }
+
+    private static long sizeOf(LocalRevision local, String etag) {
+        return local.files().stream().filter(f -> f.etag().equals(etag)).findFirst().orElseThrow().size();
+    }
+
+    private void verify(LocalRevision local, ProgressListener progress, Cancellation cancel) throws OperationException {
+        List<Path> bad = new ArrayList<>();
+        var listener = new VerifyListener() {
+            @Override
+            public void verdict(Path path, Verdict verdict) {
+                if (verdict != Verdict.VERIFIED) {
+                    bad.add(path);
+                }
+            }
+        };
+        var report = new VerifyOperation(VerifyScope.revision(local.root(), local.repoDir(), local.commit()),
+                VerdictStore.inMemory(), listener).run(progress, cancel);
+        if (!bad.isEmpty() || report.problemsRemain()) {
+            throw new OperationException(new Message(BUNDLE, "team.error.notVerified", repoId, revision,
+                    Math.max(1, bad.size())), bad.isEmpty() ? local.repoDir() : bad.getFirst(), null);
+        }
+    }
+}
