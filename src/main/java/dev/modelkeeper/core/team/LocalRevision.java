@@ -38,14 +38,16 @@ record LocalRevision(RepoType type, String repoId, String commit, CacheRoot root
         var layout = new HubLayout(cache, type, repoId);
         String commit = commitOf(layout, revision);
         if (commit == null || !Files.isDirectory(layout.snapshot(commit))) {
-            throw new OperationException(new Message(BUNDLE, "team.error.notInCache", repoId, revision, cache), cache, null);
+            throw new PushRefusedException(PushRefusedException.Reason.NOT_IN_CACHE,
+                    new Message(BUNDLE, "team.error.notInCache", repoId, revision, cache), cache);
         }
         var root = new CacheRoot(cache, CacheKind.HF_HUB, CacheRoot.Origin.USER, null);
         Optional<Revision> rev = new CacheScanner(p -> Optional.empty(), FileLocks::isHeld).scanRepo(root, layout.repo())
                 .repos().stream().flatMap(r -> r.revisions().stream()).filter(r -> r.commitHash().equals(commit))
                 .findFirst();
         if (rev.isEmpty()) {
-            throw new OperationException(new Message(BUNDLE, "team.error.notInCache", repoId, revision, cache), cache, null);
+            throw new PushRefusedException(PushRefusedException.Reason.NOT_IN_CACHE,
+                    new Message(BUNDLE, "team.error.notInCache", repoId, revision, cache), cache);
         }
         List<TreeEntry> tree = tree(layout.tree(commit));
         Map<String, TreeEntry> byPath = new HashMap<>();
@@ -59,8 +61,8 @@ record LocalRevision(RepoType type, String repoId, String commit, CacheRoot root
             String etag = f.storage() == CachedFile.Storage.COPY ? listed == null ? null : listed.etag()
                     : f.blobPath().getFileName().toString();
             if (etag == null || !etag.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
-                throw new OperationException(new Message(BUNDLE, "team.error.noBlobName", f.snapshotPath()),
-                        f.snapshotPath(), null);
+                throw new PushRefusedException(PushRefusedException.Reason.UNUSABLE,
+                        new Message(BUNDLE, "team.error.noBlobName", f.snapshotPath()), f.snapshotPath());
             }
             String oid = listed != null ? listed.oid() : etag.length() == 40 ? etag : null;
             files.add(new TreeEntry(f.filePath(), f.size(), oid, etag.length() == 64 ? etag : null,

@@ -44,8 +44,8 @@ final class ManifestListing implements RevisionListing {
             String commit = new String(store.read(store.keys().ref(type, repoId, revision), 100), StandardCharsets.US_ASCII)
                     .strip();
             if (!commit.matches("[0-9a-f]{40}")) {
-                throw new OperationException(new Message(BUNDLE, "team.error.badManifest", repoId + "@" + revision,
-                        "ref"), null, null);
+                throw new TeamStoreException(TeamStoreException.Kind.INVALID, 0, new Message(BUNDLE,
+                        "team.error.badManifest", repoId + "@" + revision, "ref"), null);
             }
             return commit;
         } catch (TeamStoreException e) {
@@ -73,8 +73,8 @@ final class ManifestListing implements RevisionListing {
             cancel.throwIfCancelled();
             if (asked.add(f.etag()) && !java.nio.file.Files.exists(layout.blob(f.etag()))
                     && store.size(store.keys().blob(f.etag())).isEmpty()) {
-                throw new OperationException(new Message(BUNDLE, "team.error.missingBlob", manifest.repoId(),
-                        manifest.commit(), f.etag(), f.path()), null, null);
+                throw new TeamStoreException(TeamStoreException.Kind.INVALID, 0, new Message(BUNDLE,
+                        "team.error.missingBlob", manifest.repoId(), manifest.commit(), f.etag(), f.path()), null);
             }
         }
     }
@@ -84,7 +84,9 @@ final class ManifestListing implements RevisionListing {
         // the store's keys already were: the manifest was read with them
     }
 
-    private static OperationException notPushed(String repoId, String revision) {
-        return new OperationException(new Message(BUNDLE, "team.error.noManifest", repoId, revision), null, null);
+    /** Like the Hub's "revision not found": the store was asked and said no. */
+    private static TeamStoreException notPushed(String repoId, String revision) {
+        return new TeamStoreException(TeamStoreException.Kind.NOT_FOUND, 404,
+                new Message(BUNDLE, "team.error.noManifest", repoId, revision), null);
     }
 }

@@ -73,8 +73,8 @@ public final class PullOperation implements Operation<PullResult> {
                 || chain.servedBy(name).map(s -> s.equals(new S3BlobSource(store, null).name())).orElse(false);
         boolean named = listing.manifest().files().stream().anyMatch(f -> f.etag().equals(name));
         if (named && fromStore && e.path().get().equals(layout.blob(name)) && !Files.exists(layout.blob(name))) {
-            return Optional.of(new OperationException(new Message(BUNDLE, "team.error.corruptBlob", name,
-                    store.config().address(), e.getMessage()), e.path().get(), e));
+            return Optional.of(new TeamStoreException(TeamStoreException.Kind.INVALID, 0, new Message(BUNDLE,
+                    "team.error.corruptBlob", name, store.config().address(), e.getMessage()), e));
         }
         return Optional.empty();
     }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Puts one revision of a local hub cache into the team store: verifies it first (only intact files leave the
@@ -56,22 +58,33 @@ public final class PushOperation implements Operation<PushResult> {
         int uploaded = 0;
         int present = 0;
         long bytes = 0;
-        long total = local.files().stream().mapToLong(f -> f.size()).sum();
+        long total = 0;
+        for (String etag : local.blobs().keySet()) {
+            total += sizeOf(local, etag);
+        }
+        var done = new AtomicLong();
         for (Map.Entry<String, Path> blob : local.blobs().entrySet()) {
             cancel.throwIfCancelled();
             long size = sizeOf(local, blob.getKey());
             progress.message(new Message(BUNDLE, "team.progress.blob", blob.getKey()).toString());
-            if (upload(blob.getKey(), blob.getValue(), size)) {
+            long before = done.get();
+            long all = total;
+            LongConsumer sent = n -> progress.progress(done.addAndGet(n), all);
+            if (upload(blob.getKey(), blob.getValue(), size, sent, cancel)) {
                 uploaded++;
                 bytes += size;
             } else {
                 present++;
             }
-            progress.progress(bytes, total);
+            done.set(before + size);
+            progress.progress(done.get(), total);
         }
+        // the manifest only once every blob it names is in the store, the ref only once its manifest is
+        cancel.throwIfCancelled();
         if (!dryRun) {
             var manifest = new Manifest(type, repoId, local.commit(), local.files(), local.tree());
             store.replace(store.keys().manifest(type, repoId, local.commit()), manifest.toJson());
+            cancel.throwIfCancelled();
             if (!revision.equals(local.commit())) {
                 store.replace(store.keys().ref(type, repoId, revision), local.commit().getBytes(StandardCharsets.US_ASCII));
             }
@@ -80,7 +93,8 @@ public final class PushOperation implements Operation<PushResult> {
     }
 
     /** HEAD first; create if absent; a create that lost a race (412) counts if the winner's copy has the size. */
-    private boolean upload(String etag, Path file, long size) throws OperationException {
+    private boolean upload(String etag, Path file, long size, LongConsumer sent, Cancellation cancel)
+            throws OperationException {
         String key = store.keys().blob(etag);
         OptionalLong there = store.size(key);
         if (there.isPresent() && there.getAsLong() == size) {
@@ -89,13 +103,20 @@ public final class PushOperation implements Operation<PushResult> {
         if (dryRun) {
             return true;
         }
-        if (there.isPresent() || !store.createFile(key, file, size)) {
+        boolean created;
+        try {
+            created = there.isEmpty() && store.createFile(key, file, size, sent, cancel);
+        } catch (TeamStoreException e) {
+            cancel.throwIfCancelled(); // the upload was stopped: S3 keeps nothing of it
+            throw e;
+        }
+        if (!created) {
             OptionalLong now = store.size(key);
             if (now.isPresent() && now.getAsLong() == size) {
                 return false;
             }
-            throw new OperationException(new Message(BUNDLE, "team.error.blobSize", etag, store.config().address(),
-                    now.orElse(-1), size), file, null);
+            throw new TeamStoreException(TeamStoreException.Kind.INVALID, now.isPresent() ? 200 : 404, new Message(BUNDLE,
+                    "team.error.blobSize", etag, store.config().address(), now.orElse(-1), size), null);
         }
         return true;
     }
@@ -117,8 +138,9 @@ public final class PushOperation implements Operation<PushResult> {
         var report = new VerifyOperation(VerifyScope.revision(local.root(), local.repoDir(), local.commit()),
                 VerdictStore.inMemory(), listener).run(progress, cancel);
         if (!bad.isEmpty() || report.problemsRemain()) {
-            throw new OperationException(new Message(BUNDLE, "team.error.notVerified", repoId, revision,
-                    Math.max(1, bad.size())), bad.isEmpty() ? local.repoDir() : bad.getFirst(), null);
+            throw new PushRefusedException(PushRefusedException.Reason.NOT_INTACT, new Message(BUNDLE,
+                    "team.error.notVerified", repoId, revision, Math.max(1, bad.size())),
+                    bad.isEmpty() ? local.repoDir() : bad.getFirst());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.modelkeeper.core.team;
 
 import dev.modelkeeper.core.cache.RepoType;
+import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.team.TeamStoreException.Kind;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
@@ -10,14 +11,17 @@ import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import okhttp3.OkHttpClient;
 
 /**
@@ -107,7 +111,17 @@ public final class TeamStore {
      * Returns false when the object was already there.
      */
     boolean createFile(String key, Path file, long size) throws TeamStoreException {
-        try (InputStream in = Files.newInputStream(file)) {
+        return createFile(key, file, size, n -> { }, Cancellation.create());
+    }
+
+    /**
+     * As {@link #createFile(String, Path, long)}, telling {@code sent} each chunk of bytes handed to the upload.
+     * Cancelling makes the next read fail, so the request ends unfinished: S3 keeps no object of an unfinished
+     * PUT, and an unfinished multipart upload is aborted (or left for the lifecycle rule), never a visible object.
+     */
+    boolean createFile(String key, Path file, long size, LongConsumer sent, Cancellation cancel)
+            throws TeamStoreException {
+        try (InputStream in = new Watched(Files.newInputStream(file), sent, cancel)) {
             return put(key, in, size);
         } catch (IOException e) {
             throw S3Errors.of(e, config, key);
@@ -140,6 +154,36 @@ public final class TeamStore {
                 return false;
             }
             throw failure;
+        }
+    }
+
+    /** A file being uploaded: reports what was read, and stops at the first read after a cancel. */
+    private static final class Watched extends FilterInputStream {
+        private final LongConsumer sent;
+        private final Cancellation cancel;
+
+        Watched(InputStream in, LongConsumer sent, Cancellation cancel) {
+            super(in);
+            this.sent = sent;
+            this.cancel = cancel;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            if (cancel.isCancelled()) {
+                throw new InterruptedIOException("cancelled");
+            }
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                sent.accept(n);
+            }
+            return n;
         }
     }
 
