@@ -37,7 +37,8 @@ final class UsageErrors implements IParameterExceptionHandler, IExecutionExcepti
         }
         CommandLine where = e.getCommandLine();
         err.println(where.getParent() == null ? texts.get("usage.hint")
-                : texts.format("usage.hintCommand", where.getCommandName()));
+                : texts.format("usage.hintCommand", where.getCommandSpec().qualifiedName(" ")
+                        .substring(where.getCommandSpec().root().name().length() + 1)));
         return ExitCode.USAGE;
     }
 
