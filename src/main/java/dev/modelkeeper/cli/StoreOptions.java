@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code --store s3://bucket/prefix} and {@code --s3-endpoint URL}, the same for every {@code store} command. */
 final class StoreOptions {
 
-    @Option(names = "--store", paramLabel = "s3://BUCKET/PREFIX", descriptionKey = "help.store.store")
+    @Option(names = "--store", paramLabel = "STORE", descriptionKey = "help.store.store")
     String store;
 
     @Option(names = "--s3-endpoint", paramLabel = "URL", descriptionKey = "help.store.s3Endpoint")

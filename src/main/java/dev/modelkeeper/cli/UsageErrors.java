@@ -37,8 +37,8 @@ final class UsageErrors implements IParameterExceptionHandler, IExecutionExcepti
         }
         CommandLine where = e.getCommandLine();
         err.println(where.getParent() == null ? texts.get("usage.hint")
-                : texts.format("usage.hintCommand", where.getCommandSpec().qualifiedName(" ")
-                        .substring(where.getCommandSpec().root().name().length() + 1)));
+                : where.getParent().getParent() == null ? texts.format("usage.hintCommand", where.getCommandName())
+                : texts.format("usage.hintNested", where.getCommandSpec().qualifiedName(" "))); // help goes one level
         return ExitCode.USAGE;
     }
 

@@ -148,7 +148,7 @@ class StoreCommandTest {
 
         assertEquals(ExitCode.USAGE, r.code());
         assertTrue(r.err().startsWith("Name the team store: --store s3://bucket/prefix"), r.err());
-        assertTrue(r.err().contains("modelkeeper help store push"), r.err());
+        assertTrue(r.err().contains("Run \"modelkeeper store push --help\""), r.err());
         var bad = store("x", Map.of(), "ls", "--store", "http://bucket");
         assertEquals(ExitCode.USAGE, bad.code());
         assertTrue(bad.err().startsWith("\"http://bucket\" is not a team store address"), bad.err());

@@ -196,4 +196,63 @@ class TeamStoreTest {
         }
         assertEquals(0, pull("p5", dir.resolve("c"), Optional.empty()).bytesFromHub());
     }
+    @Test
+    void aBucketThatDoesNotExistIsOneSentenceAndNothingIsWritten() throws Exception {
+        var all = new HashMap<>(s3.env());
+        var store = new TeamStore(StoreConfig.of("s3://no-such-bucket/p", null,
+                Environment.of(all, Environment.Os.LINUX, "/nonexistent")), new OkHttpClient());
+        Path cache = dir.resolve("c");
+
+        var e = assertThrows(TeamStoreException.class, () -> new PullOperation(store, Optional.empty(), request(cache), 1)
+                .run(ProgressListener.NONE, Cancellation.create()));
+
+        assertEquals(TeamStoreException.Kind.NO_BUCKET, e.kind());
+        assertTrue(e.getMessage().startsWith("There is no bucket \"no-such-bucket\" at " + s3.endpoint()), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        assertFalse(Files.exists(cache));
+    }
+
+    @Test
+    void aClosedPortIsOneSentenceAndNothingIsWritten() throws Exception {
+        String closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        var store = store("p6", Map.of("AWS_ENDPOINT_URL_S3", closed));
+        Path cache = dir.resolve("c");
+
+        var e = assertThrows(TeamStoreException.class, () -> new PullOperation(store, Optional.empty(), request(cache), 1)
+                .run(ProgressListener.NONE, Cancellation.create()));
+
+        assertEquals(TeamStoreException.Kind.UNREACHABLE, e.kind());
+        assertTrue(e.getMessage().startsWith("The team store at " + closed + " cannot be reached"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        assertFalse(Files.exists(cache));
+    }
+
+    @Test
+    void aPushCancelledWhileUploadingLeavesNoBlobManifestOrRef() throws Exception {
+        Path cache = dir.resolve("first");
+        try (var hub = hub()) {
+            new DownloadOperation(client(hub), request(cache), 4).run(ProgressListener.NONE, Cancellation.create());
+        }
+        var cancel = Cancellation.create();
+        ProgressListener cancelAtFirstUpload = new ProgressListener() {
+            @Override
+            public void message(String text) {
+                if (text.startsWith("Uploading blob")) {
+                    cancel.cancel(); // the blob's first read then fails: the PUT ends unfinished
+                }
+            }
+        };
+
+        assertThrows(dev.modelkeeper.core.task.CancelledException.class, () -> new PushOperation(store("p7", Map.of()),
+                cache, RepoType.MODEL, "org/tts", "main", false).run(cancelAtFirstUpload, cancel));
+
+        assertFalse(Files.exists(s3.bucketDir().resolve("p7/modelkeeper/v1/manifests")));
+        assertFalse(Files.exists(s3.bucketDir().resolve("p7/modelkeeper/v1/refs")));
+        try (var left = Files.walk(s3.bucketDir())) {
+            assertEquals(List.of(), left.filter(Files::isRegularFile).filter(p -> p.toString().contains("/p7/")).toList());
+        }
+    }
 }
