@@ -70,7 +70,12 @@ public final class CliMain {
     /** Every command, wired to the same context; help and errors in the context's language. */
     static CommandLine commandLine(CliContext cli, boolean terminal) {
         var scanner = new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld);
-        CommandLine cl = new CommandLine(new ModelKeeperCommand(), new CliFactory(cli.texts()))
+        var factory = new CliFactory(cli.texts());
+        CommandLine store = new CommandLine(new StoreCommand(cli), factory)
+                .addSubcommand(new StorePushCommand(cli))
+                .addSubcommand(new StorePullCommand(cli))
+                .addSubcommand(new StoreLsCommand(cli));
+        CommandLine cl = new CommandLine(new ModelKeeperCommand(), factory)
                 .addSubcommand(new ScanCommand(cli, scanner))
                 .addSubcommand(new DownloadCommand(cli))
                 .addSubcommand(new VerifyCommand(cli))
@@ -83,6 +88,7 @@ public final class CliMain {
                 .addSubcommand(new ServeMetricsCommand(cli, scanner))
                 .addSubcommand(new OutdatedCommand(cli, scanner))
                 .addSubcommand(new UpdateCommand(cli))
+                .addSubcommand(store)
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added: these settings reach only the commands present at the call
         cl.setResourceBundle(cli.texts().bundle());

@@ -4,6 +4,7 @@ import dev.modelkeeper.core.hub.HubException;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.CancelledException;
 import dev.modelkeeper.core.task.OperationException;
+import dev.modelkeeper.core.team.TeamStoreException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ final class CommandRunner {
             return work.run(progress, cancel);
         } catch (CancelledException e) {
             return say(progress, texts.get(cancelledKey), ExitCode.INTERRUPTED);
-        } catch (HubException e) {
+        } catch (HubException | TeamStoreException e) {
             return say(progress, e.getMessage(), ExitCode.HUB_REFUSED);
         } catch (OperationException e) {
             return say(progress, e.getMessage(), ExitCode.FAILURE);

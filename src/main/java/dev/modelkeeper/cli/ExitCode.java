@@ -14,7 +14,10 @@ final class ExitCode {
     static final int USAGE = 2;
     /** Something named on the command line is not there: a folder, a repo or revision in no cache, a move id. */
     static final int NOT_FOUND = 3;
-    /** The Hub (or the mirror) refused or could not be reached: not found, gated, no access, a bad answer, down. */
+    /**
+     * The Hub (or the mirror), or the team store, refused or could not be reached: not found, gated, no access
+     * (wrong keys), no such bucket, a bad answer, down.
+     */
     static final int HUB_REFUSED = 4;
     /** {@code verify} or {@code repair}: problems remain in what was checked. */
     static final int PROBLEMS = 5;

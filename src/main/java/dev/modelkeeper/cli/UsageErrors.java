@@ -37,7 +37,8 @@ final class UsageErrors implements IParameterExceptionHandler, IExecutionExcepti
         }
         CommandLine where = e.getCommandLine();
         err.println(where.getParent() == null ? texts.get("usage.hint")
-                : texts.format("usage.hintCommand", where.getCommandName()));
+                : where.getParent().getParent() == null ? texts.format("usage.hintCommand", where.getCommandName())
+                : texts.format("usage.hintNested", where.getCommandSpec().qualifiedName(" "))); // help goes one level
         return ExitCode.USAGE;
     }
 

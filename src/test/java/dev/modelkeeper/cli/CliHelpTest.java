@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class CliHelpTest {
 
     private static final List<String> COMMANDS = List.of("scan", "download", "verify", "repair", "migrate", "dedupe", "rm",
-            "prune", "metrics", "serve-metrics", "outdated", "update");
+            "prune", "metrics", "serve-metrics", "outdated", "update", "store", "store push", "store pull", "store ls");
 
     @TempDir
     Path home;
@@ -38,13 +38,13 @@ class CliHelpTest {
 
     @Test
     void everyCommandHasHelpListingEachOfItsOptions() {
-        var commands = UsageDoc.commandLine(Locale.ENGLISH).getSubcommands();
+        var root = UsageDoc.commandLine(Locale.ENGLISH);
         for (String name : COMMANDS) {
             for (String flag : List.of("--help", "-h")) {
-                var r = run(name, flag);
+                var r = run((name + " " + flag).split(" "));
                 assertEquals(0, r.code(), name + " " + flag + ": " + r.err());
                 assertTrue(r.out().contains("Usage: modelkeeper " + name), r.out());
-                for (OptionSpec option : commands.get(name).getCommandSpec().options()) {
+                for (OptionSpec option : UsageDoc.command(root, name).getCommandSpec().options()) {
                     for (String n : option.names()) {
                         assertTrue(r.out().contains(n), name + " --help lists " + n + ":\n" + r.out());
                     }
@@ -63,6 +63,20 @@ class CliHelpTest {
             assertTrue(r.out().contains(option), option + ":\n" + r.out());
         }
         assertTrue(r.out().contains("There is no --local-dir"), r.out());
+    }
+
+    @Test
+    void storeAloneOrMistypedSaysWhatItNeeds() {
+        var alone = run("store");
+        assertEquals(2, alone.code());
+        assertTrue(alone.err().startsWith("store needs one of push, pull or ls"), alone.err());
+        var typo = run("store", "psuh", "org/name");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().startsWith("Unknown command \"psuh\".") && typo.err().contains("modelkeeper help store"),
+                typo.err());
+        var help = run("help", "store");
+        assertEquals(0, help.code(), help.err());
+        assertEquals(run("store", "--help").out(), help.out());
     }
 
     @Test

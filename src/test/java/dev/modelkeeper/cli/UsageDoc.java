@@ -23,8 +23,8 @@ final class UsageDoc {
 
     static final Path DOC = Path.of("docs/cli.md");
     static final List<String> NAMES = List.of("modelkeeper", "scan", "download", "verify", "repair", "migrate", "dedupe",
-            "rm", "prune", "metrics", "serve-metrics", "outdated", "update");
-    private static final Pattern BLOCK = Pattern.compile("<!-- usage: ([a-z-]+) -->\\n```text\\n.*?```\\n",
+            "rm", "prune", "metrics", "serve-metrics", "outdated", "update", "store", "store push", "store pull", "store ls");
+    private static final Pattern BLOCK = Pattern.compile("<!-- usage: ([a-z-]+(?: [a-z-]+)?) -->\\n```text\\n.*?```\\n",
             Pattern.DOTALL);
 
     private UsageDoc() {
@@ -45,7 +45,21 @@ final class UsageDoc {
 
     /** The usage of one command (or of {@code modelkeeper} itself), lines without trailing blanks. */
     static String usage(CommandLine root, String name) {
-        var cl = name.equals(root.getCommandName()) ? root : root.getSubcommands().get(name);
+        return usage(command(root, name));
+    }
+
+    /** {@code name} ("store push" for a nested one) in {@code root}; {@code root} itself for its own name. */
+    static CommandLine command(CommandLine root, String name) {
+        CommandLine cl = root;
+        if (!name.equals(root.getCommandName())) {
+            for (String part : name.split(" ")) {
+                cl = cl.getSubcommands().get(part);
+            }
+        }
+        return cl;
+    }
+
+    private static String usage(CommandLine cl) {
         return cl.getUsageMessage().lines().map(String::stripTrailing).reduce("", (a, b) -> a + b + "\n").strip() + "\n";
     }
 

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DownloadOperation implements Operation<DownloadPlan> {
 
-    private final HubClient client;
+    private final RevisionListing listing;
     private final BlobSource bytes;
     private final DownloadRequest request;
     private final int parallelism;
@@ -70,7 +70,16 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
      */
     public DownloadOperation(HubClient client, BlobSource bytes, DownloadRequest request, int parallelism,
                              BandwidthLimit limit, int connectionsPerFile) {
-        this.client = client;
+        this(RevisionListing.of(client), bytes, request, parallelism, limit, connectionsPerFile);
+    }
+
+    /**
+     * The revision and its files come from {@code listing} (the Hub, or a team store's manifest when the Hub
+     * may be out of reach); the bytes from {@code bytes}.
+     */
+    public DownloadOperation(RevisionListing listing, BlobSource bytes, DownloadRequest request, int parallelism,
+                             BandwidthLimit limit, int connectionsPerFile) {
+        this.listing = listing;
         this.bytes = bytes;
         this.request = request;
         this.parallelism = Math.max(1, parallelism);
@@ -86,11 +95,10 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
     @Override
     public DownloadPlan run(ProgressListener progress, Cancellation cancel) throws OperationException {
         progress.message(DownloadMessages.progress("download.progress.listing", request.repoId()));
-        String commit = request.revision().matches("[0-9a-f]{40}") ? request.revision()
-                : client.repoInfo(request.type(), request.repoId(), request.revision(), cancel).sha();
+        String commit = listing.commit(request.type(), request.repoId(), request.revision(), cancel);
         var patterns = new PathPatterns(request.include(), request.exclude());
-        List<TreeEntry> listing = client.listTree(request.type(), request.repoId(), commit, cancel);
-        List<TreeEntry> entries = listing.stream().filter(e -> patterns.accepts(e.path())).toList();
+        RevisionListing.Files files = listing.files(request.type(), request.repoId(), commit, cancel);
+        List<TreeEntry> entries = files.offered().stream().filter(e -> patterns.accepts(e.path())).toList();
         var layout = new HubLayout(request.cache(), request.type(), request.repoId());
         DownloadPlan plan = plan(layout, commit, entries);
         checkAccess(commit, plan, cancel);
@@ -103,7 +111,9 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
         try {
             writer.prepare(commit);
             writer.writeRef(request.revision(), commit);
-            writer.writeTree(commit, listing);
+            if (files.wholeCommit() != null) {
+                writer.writeTree(commit, files.wholeCommit());
+            }
         } catch (IOException e) {
             throw new OperationException(new Message(BUNDLE, "download.error.writeCache", request.cache(), e.getMessage()),
                     request.cache(), e);
@@ -128,8 +138,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
     private void checkAccess(String commit, DownloadPlan plan, Cancellation cancel) throws OperationException {
         for (var item : plan.files()) {
             if (item.action() == Action.FETCH) {
-                client.retryPolicy().run(() -> client.fileMetadata(request.type(), request.repoId(), commit,
-                        item.path(), cancel), cancel);
+                listing.checkAccess(request.type(), request.repoId(), commit, item.path(), cancel);
                 return;
             }
         }

@@ -33,6 +33,17 @@ public final class HubException extends OperationException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /**
+     * A failure of another source of blobs (a team store) classified as the Hub's are, so a chain of sources
+     * and the retry policy treat it alike, with the source's own sentence.
+     */
+    public HubException(Kind kind, int status, Message sentence, Throwable cause) {
+        super(sentence, null, cause);
+        this.kind = kind;
+        this.status = status;
+        this.retryAfterSeconds = 0;
+    }
+
     private HubException(HubException base, Message extra) {
         super(new Message(BUNDLE, "hub.withNote", base.text(), extra), null, base.getCause());
         this.kind = base.kind;
