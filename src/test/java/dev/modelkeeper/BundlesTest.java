@@ -44,7 +44,7 @@ class BundlesTest {
     @ValueSource(strings = {"dev/modelkeeper/ui/messages", "dev/modelkeeper/cli/messages",
         "dev/modelkeeper/core/findings", "dev/modelkeeper/core/hub/messages", "dev/modelkeeper/core/download/messages",
         "dev/modelkeeper/core/migrate/messages",
-        "dev/modelkeeper/core/team/messages"})
+        "dev/modelkeeper/core/team/messages", "dev/modelkeeper/core/manifest/messages"})
     void everyKeyIsInBothLanguagesWithTheSamePlaceholders(String bundle) throws IOException {
         var en = load(RESOURCES.resolve(bundle + ".properties"));
         var zh = load(RESOURCES.resolve(bundle + "_zh_CN.properties"));
@@ -59,7 +59,7 @@ class BundlesTest {
     @ValueSource(strings = {"dev/modelkeeper/ui/messages", "dev/modelkeeper/cli/messages",
         "dev/modelkeeper/core/findings", "dev/modelkeeper/core/hub/messages", "dev/modelkeeper/core/download/messages",
         "dev/modelkeeper/core/migrate/messages",
-        "dev/modelkeeper/core/team/messages"})
+        "dev/modelkeeper/core/team/messages", "dev/modelkeeper/core/manifest/messages"})
     void everyKeyIsUsed(String bundle) throws IOException {
         Set<String> literals = literals();
         var unused = load(RESOURCES.resolve(bundle + ".properties")).stringPropertyNames().stream()

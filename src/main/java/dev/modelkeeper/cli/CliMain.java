@@ -71,6 +71,7 @@ public final class CliMain {
                 .addSubcommand(new VerifyCommand(cli))
                 .addSubcommand(new RepairCommand(cli))
                 .addSubcommand(new MigrateCommand(cli))
+                .addSubcommand(new EnsureCommand(cli))
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added: these settings reach only the commands present at the call
         cl.setResourceBundle(cli.texts().bundle());

@@ -20,6 +20,8 @@ final class ExitCode {
     static final int PROBLEMS = 5;
     /** Refused on this machine before anything changed: a safety check said no (migrate's preflight, --undo, --abandon). */
     static final int REFUSED = 6;
+    /** {@code ensure --check}: not ready offline (a revision, a file or a locked ref is missing); stdout says what. */
+    static final int NOT_READY = 7;
     /** Interrupted with Ctrl+C (the JVM's own code on SIGINT, also returned when the work stopped in time). */
     static final int INTERRUPTED = 130;
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The generated help, typo suggestions and usage errors of every command. */
 class CliHelpTest {
 
-    private static final List<String> COMMANDS = List.of("scan", "download", "verify", "repair", "migrate");
+    private static final List<String> COMMANDS = List.of("scan", "download", "verify", "repair", "migrate", "ensure");
 
     @TempDir
     Path home;

@@ -22,7 +22,7 @@ import picocli.CommandLine;
 final class UsageDoc {
 
     static final Path DOC = Path.of("docs/cli.md");
-    static final List<String> NAMES = List.of("modelkeeper", "scan", "download", "verify", "repair", "migrate");
+    static final List<String> NAMES = List.of("modelkeeper", "scan", "download", "verify", "repair", "migrate", "ensure");
     private static final Pattern BLOCK = Pattern.compile("<!-- usage: ([a-z]+) -->\\n```text\\n.*?```\\n",
             Pattern.DOTALL);
 

@@ -84,7 +84,9 @@ final class ManifestListing implements RevisionListing {
         // the store's keys already were: the manifest was read with them
     }
 
-    private static OperationException notPushed(String repoId, String revision) {
-        return new OperationException(new Message(BUNDLE, "team.error.noManifest", repoId, revision), null, null);
+    /** Not found: a caller with the Hub at hand (ensure) may download the revision from there instead. */
+    private static TeamStoreException notPushed(String repoId, String revision) {
+        return new TeamStoreException(TeamStoreException.Kind.NOT_FOUND, 404,
+                new Message(BUNDLE, "team.error.noManifest", repoId, revision), null);
     }
 }
