@@ -26,6 +26,8 @@ final class ExitCode {
      * rm and prune: a repo a download holds, or no confirmation: no terminal to ask on and no --yes, or the answer no).
      */
     static final int REFUSED = 6;
+    /** {@code ensure --check}: not ready offline (a revision, a file or a locked ref is missing); stdout says what. */
+    static final int NOT_READY = 7;
     /** Interrupted with Ctrl+C (the JVM's own code on SIGINT, also returned when the work stopped in time). */
     static final int INTERRUPTED = 130;
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.OptionSpec;
 class CliHelpTest {
 
     private static final List<String> COMMANDS = List.of("scan", "download", "verify", "repair", "migrate", "dedupe", "rm",
-            "prune", "metrics", "serve-metrics", "outdated", "update", "store", "store push", "store pull", "store ls");
+            "prune", "metrics", "serve-metrics", "outdated", "update", "store", "store push", "store pull", "store ls",
+            "ensure");
 
     @TempDir
     Path home;
