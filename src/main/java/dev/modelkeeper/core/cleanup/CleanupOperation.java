@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.cleanup;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.Operation;
@@ -114,7 +115,7 @@ public final class CleanupOperation implements Operation<CleanupResult> {
                 }
             } catch (IOException e) {
                 failed.add(new CleanupResult.Failure(r.path(),
-                        CleanupMessages.of("cleanup.failed", r.path(), String.valueOf(e.getMessage()))));
+                        CleanupMessages.of("cleanup.failed", r.path(), IoReasons.of(e))));
             }
             progress.progress(++done, total);
         }

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.cleanup;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import dev.modelkeeper.core.cache.HubLayout;
 import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.fs.ContentHash;
@@ -161,6 +162,6 @@ public final class Dedupe implements Operation<DedupeResult> {
     }
 
     private static OperationException failure(Path path, IOException e) {
-        return new OperationException(DedupeMessages.of("failed", path, String.valueOf(e.getMessage())), path, e);
+        return new OperationException(DedupeMessages.of("failed", path, IoReasons.of(e)), path, e);
     }
 }

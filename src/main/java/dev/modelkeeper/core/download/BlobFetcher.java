@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.download;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
 
 import dev.modelkeeper.core.cache.HubLayout;
@@ -79,7 +80,7 @@ public final class BlobFetcher {
                 Files.deleteIfExists(layout.partsJournal(etag));
             }
         } catch (IOException e) {
-            throw new OperationException(new Message(BUNDLE, "download.error.lock", layout.blob(etag), e.getMessage()),
+            throw new OperationException(new Message(BUNDLE, "download.error.lock", layout.blob(etag), IoReasons.of(e)),
                     layout.blob(etag), e);
         }
     }
@@ -225,7 +226,7 @@ public final class BlobFetcher {
             }
             move(partial, layout.blob(etag));
         } catch (IOException e) {
-            throw new OperationException(new Message(BUNDLE, "download.error.finish", layout.blob(etag), e.getMessage()),
+            throw new OperationException(new Message(BUNDLE, "download.error.finish", layout.blob(etag), IoReasons.of(e)),
                     layout.blob(etag), e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.download;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
 
 import dev.modelkeeper.core.cache.SizeFormat;
@@ -41,7 +42,7 @@ final class DiskSpace {
                         SizeFormat.bytes(reserve), SizeFormat.bytes(free)), where, null);
             }
         } catch (IOException e) {
-            throw new OperationException(new Message(BUNDLE, "download.error.checkSpace", where, e.getMessage()), where, e);
+            throw new OperationException(new Message(BUNDLE, "download.error.checkSpace", where, IoReasons.of(e)), where, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.download;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import dev.modelkeeper.core.task.OperationTitles;
 import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
 
@@ -115,7 +116,7 @@ public final class DownloadOperation implements Operation<DownloadPlan> {
                 writer.writeTree(commit, files.wholeCommit());
             }
         } catch (IOException e) {
-            throw new OperationException(new Message(BUNDLE, "download.error.writeCache", request.cache(), e.getMessage()),
+            throw new OperationException(new Message(BUNDLE, "download.error.writeCache", request.cache(), IoReasons.of(e)),
                     request.cache(), e);
         }
         try {

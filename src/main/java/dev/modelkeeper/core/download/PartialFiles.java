@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.download;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
 
 import dev.modelkeeper.core.task.Message;
@@ -111,7 +112,7 @@ final class PartialFiles {
     }
 
     static OperationException diskError(WriteFailed e, Path partial) {
-        return new OperationException(new Message(BUNDLE, "download.error.writePartial", partial, e.getMessage()), partial,
+        return new OperationException(new Message(BUNDLE, "download.error.writePartial", partial, IoReasons.of(e)), partial,
                 e.getCause());
     }
 

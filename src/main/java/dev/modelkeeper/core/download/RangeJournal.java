@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.download;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -162,7 +163,7 @@ final class RangeJournal {
             journal.delete();
             return false;
         } catch (IOException e) {
-            throw new OperationException(new Message(BUNDLE, "download.error.continueSingle", data, e.getMessage()),
+            throw new OperationException(new Message(BUNDLE, "download.error.continueSingle", data, IoReasons.of(e)),
                     data, e);
         }
     }

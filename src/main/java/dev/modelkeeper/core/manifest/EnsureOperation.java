@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.manifest;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import static dev.modelkeeper.core.manifest.ManifestException.BUNDLE;
 
 import dev.modelkeeper.core.cache.CacheKind;
@@ -151,7 +152,7 @@ public final class EnsureOperation implements Operation<EnsureResult> {
                 AtomicFiles.writeString(ref, commit);
             }
         } catch (IOException ex) {
-            throw new OperationException(new Message(BUNDLE, "manifest.error.writeRef", ref, ex.getMessage()), ref, ex);
+            throw new OperationException(new Message(BUNDLE, "manifest.error.writeRef", ref, IoReasons.of(ex)), ref, ex);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.manifest;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelkeeper.core.cache.RepoType;
@@ -105,7 +106,7 @@ public record LockFile(Path file, Map<String, String> commits) {
             AtomicFiles.writeString(file, text.toString());
         } catch (IOException e) {
             throw new ManifestException(new Message(ManifestException.BUNDLE, "manifest.error.writeLock", file,
-                    e.getMessage()), e);
+                    IoReasons.of(e)), e);
         }
         return new LockFile(file, commits);
     }

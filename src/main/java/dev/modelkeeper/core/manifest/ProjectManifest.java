@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.manifest;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import static dev.modelkeeper.core.manifest.ManifestException.BUNDLE;
 
 import dev.modelkeeper.core.cache.RepoType;
@@ -107,7 +108,7 @@ public record ProjectManifest(Path file, Optional<String> cache, Optional<String
         } catch (NoSuchFileException e) {
             throw new ManifestException(new Message(BUNDLE, missingKey, file), e);
         } catch (IOException e) {
-            throw new ManifestException(new Message(BUNDLE, "manifest.error.unreadable", file, e.getMessage()), e);
+            throw new ManifestException(new Message(BUNDLE, "manifest.error.unreadable", file, IoReasons.of(e)), e);
         }
     }
 

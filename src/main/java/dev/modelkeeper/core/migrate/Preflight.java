@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.migrate;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.fs.FileSystemInfo;
@@ -55,7 +56,7 @@ final class Preflight {
                         refuse(Reason.DESTINATION_NOT_EMPTY, d, "migrate.refused.destinationNotEmpty", d);
                     }
                 } catch (IOException e) {
-                    refuse(Reason.NO_PERMISSION, d, "migrate.refused.destinationUnreadable", d, e.getMessage());
+                    refuse(Reason.NO_PERMISSION, d, "migrate.refused.destinationUnreadable", d, IoReasons.of(e));
                 }
             } else if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
                 refuse(Reason.DESTINATION_NOT_EMPTY, d, "migrate.refused.destinationNotAFolder", d);
@@ -170,7 +171,7 @@ final class Preflight {
                 }
             });
         } catch (IOException e) {
-            refuse(Reason.NO_PERMISSION, s, "migrate.refused.sourceUnreadable", s, e.getMessage());
+            refuse(Reason.NO_PERMISSION, s, "migrate.refused.sourceUnreadable", s, IoReasons.of(e));
         }
         return out;
     }

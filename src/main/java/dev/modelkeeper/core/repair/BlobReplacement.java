@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.repair;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
 
 import dev.modelkeeper.core.recovery.RepairJournal;
@@ -60,7 +61,7 @@ final class BlobReplacement {
             }
             RepairRecovery.finish(j);
         } catch (IOException e) {
-            throw new OperationException(new Message(BUNDLE, "repair.error.replace", blob, e.getMessage()), blob, e);
+            throw new OperationException(new Message(BUNDLE, "repair.error.replace", blob, IoReasons.of(e)), blob, e);
         }
     }
 
@@ -106,7 +107,7 @@ final class BlobReplacement {
             }
             RepairRecovery.finish(j);
         } catch (IOException e) {
-            throw new OperationException(new Message(BUNDLE, "repair.error.replace", entry, e.getMessage()), entry, e);
+            throw new OperationException(new Message(BUNDLE, "repair.error.replace", entry, IoReasons.of(e)), entry, e);
         }
     }
 

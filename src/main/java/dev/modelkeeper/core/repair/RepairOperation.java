@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.repair;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import dev.modelkeeper.core.task.OperationTitles;
 import static dev.modelkeeper.core.download.DownloadMessages.BUNDLE;
 
@@ -92,7 +93,7 @@ public final class RepairOperation implements Operation<RepairResult> {
                     failed.add(new Failure(a, e));
                 } catch (IOException e) {
                     failed.add(new Failure(a, new OperationException(new Message(BUNDLE, "repair.error.change", a.path(),
-                            e.getMessage()), a.path(), e)));
+                            IoReasons.of(e)), a.path(), e)));
                 }
             }
         } finally {

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.team;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import static dev.modelkeeper.core.team.StoreConfig.BUNDLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +81,7 @@ record LocalRevision(RepoType type, String repoId, String commit, CacheRoot root
             Path ref = layout.ref(revision);
             return Files.isRegularFile(ref) ? Files.readString(ref, StandardCharsets.UTF_8).strip() : null;
         } catch (IOException e) {
-            throw new OperationException(new Message(BUNDLE, "team.error.readFile", layout.ref(revision), e.getMessage()),
+            throw new OperationException(new Message(BUNDLE, "team.error.readFile", layout.ref(revision), IoReasons.of(e)),
                     layout.ref(revision), e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.modelkeeper.core.update;
 
+import dev.modelkeeper.core.fs.IoReasons;
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.CacheScanner;
 import dev.modelkeeper.core.cache.HubLayout;
@@ -153,7 +154,7 @@ public final class UpdateOperation implements Operation<List<UpdateOperation.Res
             }
             AtomicFiles.writeString(ref, check.remoteCommit());
         } catch (IOException e) {
-            throw new OperationException(UpdateMessages.of("update.error.writeRef", ref, e.getMessage()), ref, e);
+            throw new OperationException(UpdateMessages.of("update.error.writeRef", ref, IoReasons.of(e)), ref, e);
         }
     }
 

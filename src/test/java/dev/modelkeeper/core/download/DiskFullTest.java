@@ -41,7 +41,7 @@ class DiskFullTest {
         if (!mount(cache)) {
             var e = PartialFiles.diskError(new PartialFiles.WriteFailed(new IOException("No space left on device")),
                     cache.resolve("x.incomplete"));
-            assertTrue(e.getMessage().contains("No space left on device") && e.getMessage().contains("Free some space"));
+            assertTrue(e.getMessage().contains("the disk is full") && e.getMessage().contains("Free some space"));
             return;
         }
         try (var hub = new HubEmulator()) {

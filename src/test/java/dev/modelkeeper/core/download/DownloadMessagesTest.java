@@ -34,11 +34,11 @@ class DownloadMessagesTest {
         Path partial = dir.resolve("blobs/abc.incomplete");
         var e = PartialFiles.diskError(new PartialFiles.WriteFailed(new IOException("No space left on device")), partial);
 
-        assertEquals("Could not write " + partial + ": No space left on device. The download stopped; what was fetched "
+        assertEquals("Could not write " + partial + ": the disk is full. The download stopped; what was fetched "
                 + "is kept and resumes next time, and nothing else in the cache changed. Free some space (or check the "
                 + "folder's permissions) and try again.", e.message(Locale.ENGLISH));
         String zh = e.message(Locale.SIMPLIFIED_CHINESE);
-        assertTrue(zh.startsWith("无法写入 " + partial + "：No space left on device。下载已停止"), zh);
+        assertTrue(zh.startsWith("无法写入 " + partial + "：磁盘已满。下载已停止"), zh);
         assertEquals(partial, e.path().orElseThrow());
     }
 
