@@ -1,6 +1,7 @@
 package dev.modelkeeper.cli;
 
 import dev.modelkeeper.core.cache.CacheScanner;
+import dev.modelkeeper.core.cache.ScanIndex;
 import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.fs.FileLocks;
@@ -66,7 +67,7 @@ public final class CliMain {
     static CommandLine commandLine(CliContext cli, boolean terminal) {
         var scanner = new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld);
         CommandLine cl = new CommandLine(new ModelKeeperCommand(), new CliFactory(cli.texts()))
-                .addSubcommand(new ScanCommand(cli, scanner))
+                .addSubcommand(new ScanCommand(cli, scanner, ScanIndex.in(AppPaths.of(cli.env()).cacheDir())))
                 .addSubcommand(new DownloadCommand(cli))
                 .addSubcommand(new VerifyCommand(cli))
                 .addSubcommand(new RepairCommand(cli))
