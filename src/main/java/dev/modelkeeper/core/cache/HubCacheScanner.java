@@ -45,7 +45,7 @@ final class HubCacheScanner implements LayoutScanner {
         findings.addAll(staleLockFolders(dir));
         findings.forEach(f -> ctx.listener().finding(ctx.root(), f));
         var start = java.time.Instant.now();
-        Map<String, ScanIndex.Entry> previous = index.load(dir);
+        Map<String, ScanIndex.Stored> previous = index.load(dir);
         var scanner = new HubRepoScanner(dir, locks, fs, index.enabled() ? index.racyAfter(start) : null);
         var pool = new RepoPool<HubRepoScanner.Scanned>(parallelism);
         List<HubRepoScanner.Scanned> scanned = pool.run(repoDirs,
@@ -72,10 +72,10 @@ final class HubCacheScanner implements LayoutScanner {
         return scanRepo(scanner, repoDir, null).result();
     }
 
-    private static HubRepoScanner.Scanned scanRepo(HubRepoScanner scanner, Path repoDir, ScanIndex.Entry previous) {
+    private static HubRepoScanner.Scanned scanRepo(HubRepoScanner scanner, Path repoDir, ScanIndex.Stored previous) {
         var parsed = HubRepoScanner.parseFolderName(repoDir.getFileName().toString()).orElseThrow();
         try {
-            return scanner.scan(repoDir, parsed.getKey(), parsed.getValue(), previous);
+            return scanner.scan(repoDir, parsed.getKey(), parsed.getValue(), previous == null ? null : previous.decode());
         } catch (IOException | RuntimeException e) {
             var finding = Finding.of(FindingKind.UNREADABLE, repoDir, String.valueOf(e.getMessage()));
             var repo = new Repo(parsed.getKey(), parsed.getValue(), repoDir, CacheKind.HF_HUB, java.util.Map.of(),

@@ -1,12 +1,11 @@
 package dev.modelkeeper.core.cache;
 
 import dev.modelkeeper.core.fs.AtomicFiles;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +39,21 @@ public final class ScanIndex {
 
     /** One repo as the index keeps it: the folder name, its stamps, how many leading findings are the refs'. */
     record Entry(String folder, java.util.List<RepoStamps.Stamp> stamps, int refFindings, HubRepoScanner.Result result) {
+    }
+
+    /**
+     * One repo's bytes in a loaded index, decoded only when its repo is looked at (on the scan's threads, and
+     * only for the repos that are there): {@code null} when they do not decode, which means a cold scan of it.
+     */
+    record Stored(Path root, byte[] bytes, int offset, int length) {
+
+        Entry decode() {
+            try {
+                return ScanIndexCodec.readEntry(ByteBuffer.wrap(bytes, offset, length).slice(), root);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     private final Path dir;
@@ -79,7 +93,7 @@ public final class ScanIndex {
     }
 
     /** The root's last scan by repo folder name; empty when there is none usable. Never throws. */
-    Map<String, Entry> load(Path root) {
+    Map<String, Stored> load(Path root) {
         if (dir == null) {
             return Map.of();
         }
@@ -94,20 +108,21 @@ public final class ScanIndex {
             }
             var crc = new CRC32();
             crc.update(all, 0, all.length - 8);
-            long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+            long stored = ByteBuffer.wrap(all, all.length - 8, 8).getLong();
             if (stored != crc.getValue()) {
                 return Map.of();
             }
-            var in = new DataInputStream(new BufferedInputStream(
-                    new java.io.ByteArrayInputStream(all, 0, all.length - 8), 1 << 16));
-            if (in.readLong() != MAGIC || in.readInt() != VERSION || !ScanIndexCodec.readString(in).equals(root.toString())) {
+            var in = ByteBuffer.wrap(all, 0, all.length - 8);
+            if (in.getLong() != MAGIC || in.getInt() != VERSION || !ScanIndexCodec.readString(in).equals(root.toString())) {
                 return Map.of();
             }
-            int n = in.readInt();
-            var entries = new HashMap<String, Entry>(n * 2);
+            int n = in.getInt();
+            var entries = new HashMap<String, Stored>(n * 2);
             for (int i = 0; i < n; i++) {
-                Entry e = ScanIndexCodec.readEntry(in, root);
-                entries.put(e.folder(), e);
+                String folder = ScanIndexCodec.readString(in);
+                int length = in.getInt();
+                entries.put(folder, new Stored(root, all, in.position(), length));
+                in.position(in.position() + length);
             }
             return entries;
         } catch (IOException | RuntimeException e) { // corrupt or of another shape: a cold scan
@@ -127,8 +142,15 @@ public final class ScanIndex {
             out.writeInt(VERSION);
             ScanIndexCodec.writeString(out, root.toString());
             out.writeInt(entries.size());
+            var one = new ByteArrayOutputStream(1 << 16);
+            var entryOut = new DataOutputStream(one);
             for (Entry e : entries) {
-                ScanIndexCodec.writeEntry(out, root, e);
+                one.reset();
+                ScanIndexCodec.writeEntry(entryOut, root, e);
+                entryOut.flush();
+                ScanIndexCodec.writeString(out, e.folder());
+                out.writeInt(one.size());
+                one.writeTo(out);
             }
             out.flush();
             var crc = new CRC32();

@@ -2,9 +2,9 @@ package dev.modelkeeper.core.cache;
 
 import dev.modelkeeper.core.cache.HubRepoScanner.PhysicalBlob;
 import dev.modelkeeper.core.fs.FileStats;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -104,71 +104,71 @@ final class ScanIndexCodec {
                 .allMatch(b -> b.key() instanceof Path && b.inode() instanceof FileStats.InodeKey);
     }
 
-    static ScanIndex.Entry readEntry(DataInputStream in, Path root) throws IOException {
+    static ScanIndex.Entry readEntry(ByteBuffer in, Path root) throws IOException {
         String folder = readString(in);
         Path repoDir = root.resolve(folder);
-        int nStamps = in.readInt();
+        int nStamps = in.getInt();
         var stamps = new ArrayList<RepoStamps.Stamp>(nStamps);
         for (int i = 0; i < nStamps; i++) {
-            stamps.add(new RepoStamps.Stamp(readString(in), in.readLong(), in.readLong(), readInstant(in),
+            stamps.add(new RepoStamps.Stamp(readString(in), in.getLong(), in.getLong(), readInstant(in),
                     readInstant(in)));
         }
-        int refFindings = in.readInt();
-        RepoType type = RepoType.values()[in.readInt()];
+        int refFindings = in.getInt();
+        RepoType type = RepoType.values()[in.getInt()];
         String repoId = readString(in);
         Map<String, String> refs = readMap(in);
-        int nBlobs = in.readInt();
+        int nBlobs = in.getInt();
         var blobPaths = new Path[nBlobs];
         var blobFacts = new long[nBlobs][];
         var blobTimes = new Instant[nBlobs][];
         for (int i = 0; i < nBlobs; i++) {
             blobPaths[i] = readPath(in, repoDir);
-            blobFacts[i] = new long[] {in.readLong(), in.readLong()};
+            blobFacts[i] = new long[] {in.getLong(), in.getLong()};
             blobTimes[i] = new Instant[] {readInstant(in), readInstant(in)};
         }
         CachedFile.Storage[] storages = CachedFile.Storage.values();
-        int nRevisions = in.readInt();
+        int nRevisions = in.getInt();
         var revisions = new ArrayList<Revision>(nRevisions);
         for (int r = 0; r < nRevisions; r++) {
             String commit = readString(in);
             Path snap = readPath(in, repoDir);
-            int nRefs = in.readInt();
+            int nRefs = in.getInt();
             var refNames = new TreeSet<String>();
             for (int i = 0; i < nRefs; i++) {
                 refNames.add(readString(in));
             }
-            long size = in.readLong();
-            long allocated = in.readLong();
+            long size = in.getLong();
+            long allocated = in.getLong();
             Instant modified = readInstant(in);
-            int nFiles = in.readInt();
+            int nFiles = in.getInt();
             var files = new ArrayList<CachedFile>(nFiles);
             for (int i = 0; i < nFiles; i++) {
                 String filePath = readString(in);
-                var storage = storages[in.readInt()];
-                int b = in.readInt();
+                var storage = storages[in.getInt()];
+                int b = in.getInt();
                 String name = filePath.substring(filePath.lastIndexOf('/') + 1);
                 files.add(new CachedFile(name, filePath, snap.resolve(filePath), blobPaths[b], storage,
                         blobFacts[b][0], blobFacts[b][1], blobTimes[b][0], blobTimes[b][1]));
             }
             revisions.add(new Revision(commit, snap, refNames, files, size, allocated, modified));
         }
-        int nbFiles = in.readInt();
-        long size = in.readLong();
-        long allocated = in.readLong();
+        int nbFiles = in.getInt();
+        long size = in.getLong();
+        long allocated = in.getLong();
         Instant accessed = readInstant(in);
         Instant modified = readInstant(in);
-        int nFindings = in.readInt();
+        int nFindings = in.getInt();
         var findings = new ArrayList<Finding>(nFindings);
         for (int i = 0; i < nFindings; i++) {
-            findings.add(new Finding(FindingKind.values()[in.readInt()], Severity.values()[in.readInt()],
+            findings.add(new Finding(FindingKind.values()[in.getInt()], Severity.values()[in.getInt()],
                     readPath(in, repoDir), readString(in)));
         }
-        long partialBytes = in.readLong();
-        int nPhysical = in.readInt();
+        long partialBytes = in.getLong();
+        int nPhysical = in.getInt();
         var physical = new ArrayList<PhysicalBlob>(nPhysical);
         for (int i = 0; i < nPhysical; i++) {
-            physical.add(new PhysicalBlob(readPath(in, repoDir), new FileStats.InodeKey(in.readLong(), in.readLong()),
-                    in.readLong(), in.readLong()));
+            physical.add(new PhysicalBlob(readPath(in, repoDir), new FileStats.InodeKey(in.getLong(), in.getLong()),
+                    in.getLong(), in.getLong()));
         }
         var repo = new Repo(type, repoId, repoDir, CacheKind.HF_HUB, refs, revisions, nbFiles, size, allocated,
                 accessed, modified, findings, partialBytes);
@@ -185,8 +185,8 @@ final class ScanIndexCodec {
         }
     }
 
-    private static Path readPath(DataInputStream in, Path repoDir) throws IOException {
-        boolean relative = in.readBoolean();
+    private static Path readPath(ByteBuffer in, Path repoDir) throws IOException {
+        boolean relative = (in.get() != 0);
         String s = readString(in);
         return relative ? (s.isEmpty() ? repoDir : repoDir.resolve(s)) : repoDir.getFileSystem().getPath(s);
     }
@@ -199,8 +199,8 @@ final class ScanIndexCodec {
         }
     }
 
-    private static Map<String, String> readMap(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static Map<String, String> readMap(ByteBuffer in) throws IOException {
+        int n = in.getInt();
         var map = new TreeMap<String, String>();
         for (int i = 0; i < n; i++) {
             map.put(readString(in), readString(in));
@@ -213,8 +213,8 @@ final class ScanIndexCodec {
         out.writeInt(t.getNano());
     }
 
-    private static Instant readInstant(DataInputStream in) throws IOException {
-        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    private static Instant readInstant(ByteBuffer in) throws IOException {
+        return Instant.ofEpochSecond(in.getLong(), in.getInt());
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {
@@ -223,11 +223,13 @@ final class ScanIndexCodec {
         out.write(b);
     }
 
-    static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 1 << 24) {
+    static String readString(ByteBuffer in) throws IOException {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining()) {
             throw new IOException("corrupt index: string of " + n + " bytes");
         }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
     }
 }
