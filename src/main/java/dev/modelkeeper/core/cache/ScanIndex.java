@@ -35,7 +35,7 @@ public final class ScanIndex {
     static final Duration RACY = Duration.ofSeconds(2);
 
     private static final long MAGIC = 0x4d4b5343414e4958L; // "MKSCANIX"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /** One repo as the index keeps it: the folder name, its stamps, how many leading findings are the refs'. */
     record Entry(String folder, java.util.List<RepoStamps.Stamp> stamps, int refFindings, HubRepoScanner.Result result) {

@@ -89,7 +89,11 @@ final class ScanIndexCodec {
         out.writeLong(repo.partialBytes());
         out.writeInt(e.result().physical().size());
         for (PhysicalBlob b : e.result().physical()) {
-            writePath(out, repoDir, (Path) b.key());
+            Integer blob = blobs.get((Path) b.key()); // usually a blob of the table above: no second path
+            out.writeInt(blob == null ? -1 : blob);
+            if (blob == null) {
+                writePath(out, repoDir, (Path) b.key());
+            }
             var key = (FileStats.InodeKey) b.inode();
             out.writeLong(key.dev());
             out.writeLong(key.ino());
@@ -167,7 +171,9 @@ final class ScanIndexCodec {
         int nPhysical = in.getInt();
         var physical = new ArrayList<PhysicalBlob>(nPhysical);
         for (int i = 0; i < nPhysical; i++) {
-            physical.add(new PhysicalBlob(readPath(in, repoDir), new FileStats.InodeKey(in.getLong(), in.getLong()),
+            int blob = in.getInt();
+            Path key = blob >= 0 ? blobPaths[blob] : readPath(in, repoDir);
+            physical.add(new PhysicalBlob(key, new FileStats.InodeKey(in.getLong(), in.getLong()),
                     in.getLong(), in.getLong()));
         }
         var repo = new Repo(type, repoId, repoDir, CacheKind.HF_HUB, refs, revisions, nbFiles, size, allocated,
