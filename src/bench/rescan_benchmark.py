@@ -6,7 +6,10 @@ cold scan (`--no-index`) and its re-scan through the scan index, on the generate
 
     python3 src/bench/rescan_benchmark.py [--runs 5] [--work target/bench]
 
-Needs target/modelkeeper.jar (./mvnw -DskipTests package) and a venv with huggingface_hub 2.0.0
+The last rows repeat the scan inside one process, as the window's Refresh does (dev.modelkeeper.bench.RescanRuns
+against scan_cache_dir called again in one Python process): first run, then the median of the later ones.
+
+Needs target/modelkeeper.jar and target/test-classes (./mvnw -DskipTests package test-compile) and a venv with huggingface_hub 2.0.0
 (target/hfh-venv, made by the interop tests, or MODELKEEPER_HFH_VENV). Whole processes, interleaved, output
 discarded, page cache warm (every row reads the same folders first). The index lives in a folder of its own
 (MODELKEEPER_CONFIG_DIR under --work), so the user's is never touched. Prints medians, ratios against the
@@ -86,7 +89,33 @@ def main():
             ("  same, table instead of JSON (AOT cache, C1)", "warm_table"))
     for label, key in rows:
         print(f"{label:58}{med[key]:10.3f}{min(runs[key]):10.3f}{med['official'] / med[key]:12.1f}x")
+    in_process(a, java, jar, python, cache, config, env)
     print("target (issue #17): re-scan of an unchanged cache >= 10x faster than the official scan")
+
+
+def in_process(a, java, jar, python, cache, config, env):
+    cp = os.path.join(TOP, "target", "test-classes") + ":" + jar
+    runs = max(a.runs, 5)
+
+    def series(cmd):
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout.split()
+        return [float(x) for x in out]
+
+    index_dir = os.path.join(config, "cache")
+    official = series([python, "-c", "import sys, time\nfrom huggingface_hub import scan_cache_dir\n"
+                       "for _ in range(int(sys.argv[2])):\n t = time.perf_counter(); scan_cache_dir(sys.argv[1])\n"
+                       " print(round(time.perf_counter() - t, 4))", cache, str(runs)])
+    rows = (("huggingface_hub 2.0 scan_cache_dir", official),
+            ("ModelKeeper cold scan (no index)", series([java, "-cp", cp, "dev.modelkeeper.bench.RescanRuns", cache,
+                                                         index_dir, "cold", str(runs)])),
+            ("ModelKeeper re-scan, index, cache unchanged", series([java, "-cp", cp, "dev.modelkeeper.bench.RescanRuns",
+                                                                   cache, index_dir, "index", str(runs)])))
+    later_official = statistics.median(official[1:])
+    print(f"inside one process (the window's Refresh), {runs} scans per process, load {load()}:")
+    print(f"{'':58}{'first s':>10}{'later s':>10}{'vs official':>13}")
+    for label, times in rows:
+        later = statistics.median(times[1:])
+        print(f"{label:58}{times[0]:10.3f}{later:10.3f}{later_official / later:12.1f}x")
 
 
 if __name__ == "__main__":
