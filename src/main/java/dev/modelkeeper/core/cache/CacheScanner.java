@@ -107,7 +107,7 @@ public final class CacheScanner {
             return new CacheScan(root, CacheKind.HF_HUB, CacheScan.State.ONLINE, Optional.empty(), List.of(),
                     List.of(), List.of(), 0, 0, Instant.now());
         }
-        var result = HubCacheScanner.scanRepo(new HubRepoScanner(root.path(), locks, fs, null), repoDir);
+        var result = HubCacheScanner.scanRepo(new HubRepoScanner(root.path(), locks, fs, null, null), repoDir);
         var repo = result.repo();
         return new CacheScan(root, CacheKind.HF_HUB, CacheScan.State.ONLINE, Optional.empty(), List.of(repo),
                 List.of(), result.incomplete(), repo.sizeOnDisk(), repo.allocatedOnDisk(), Instant.now());

@@ -46,10 +46,10 @@ final class HubCacheScanner implements LayoutScanner {
         findings.forEach(f -> ctx.listener().finding(ctx.root(), f));
         var start = java.time.Instant.now();
         Map<String, ScanIndex.Stored> previous = index.load(dir);
-        var scanner = new HubRepoScanner(dir, locks, fs, index.enabled() ? index.racyAfter(start) : null);
+        var scanner = new HubRepoScanner(dir, locks, fs, index.enabled() ? index.racyAfter(start) : null, start);
         var pool = new RepoPool<HubRepoScanner.Scanned>(parallelism);
         List<HubRepoScanner.Scanned> scanned = pool.run(repoDirs,
-                p -> scanRepo(scanner, p, previous.get(p.getFileName().toString())),
+                p -> scanRepo(scanner, p, usable(previous.get(p.getFileName().toString()), start)),
                 r -> ctx.listener().repo(ctx.root(), r.result().repo()), ctx.progress(), ctx.cancellation());
         var entries = scanned.stream().map(HubRepoScanner.Scanned::entry).filter(Objects::nonNull).toList();
         boolean changed = scanned.stream().anyMatch(s -> s.entry() != null && !s.reused())
@@ -65,6 +65,10 @@ final class HubCacheScanner implements LayoutScanner {
         });
         result.addPhysical(physical);
         return result;
+    }
+
+    private ScanIndex.Stored usable(ScanIndex.Stored stored, java.time.Instant start) {
+        return stored != null && index.fresh(stored, start) ? stored : null;
     }
 
     /** One unreadable repo (permissions, a vanished folder) becomes a finding, not a failed scan. */

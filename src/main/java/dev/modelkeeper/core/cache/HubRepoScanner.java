@@ -35,17 +35,22 @@ final class HubRepoScanner {
     private final LockProbe locks;
     private final ScanFs fs;
     private final Instant racyAfter;
+    private final Instant start;
 
     HubRepoScanner(Path cacheDir, LockProbe locks) {
-        this(cacheDir, locks, ScanFs.SYSTEM, null);
+        this(cacheDir, locks, ScanFs.SYSTEM, null, null);
     }
 
-    /** @param racyAfter folders changed after this instant are not indexed; null: index nothing */
-    HubRepoScanner(Path cacheDir, LockProbe locks, ScanFs fs, Instant racyAfter) {
+    /**
+     * @param racyAfter folders changed after this instant are not indexed; null: index nothing
+     * @param start     when the scan started: the time its index entries are written with
+     */
+    HubRepoScanner(Path cacheDir, LockProbe locks, ScanFs fs, Instant racyAfter, Instant start) {
         this.cacheDir = cacheDir;
         this.locks = locks;
         this.fs = fs;
         this.racyAfter = racyAfter;
+        this.start = start;
     }
 
     /** The repo type and id encoded in a folder name, or empty when it is not a repo folder name. */
@@ -113,7 +118,7 @@ final class HubRepoScanner {
         var result = new Result(repo, incomplete, physical);
         boolean indexable = stamps.indexable() && !snapshots.partial() && ScanIndexCodec.storable(result);
         return new Scanned(result, indexable ? new ScanIndex.Entry(repoDir.getFileName().toString(),
-                stamps.stamps(), refFindings, result) : null, false);
+                stamps.stamps(), refFindings, result, start) : null, false);
     }
 
     /** Whether the repo is as the index saw it: same refs (and ref findings), every stamped folder unchanged. */

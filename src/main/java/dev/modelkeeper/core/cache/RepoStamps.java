@@ -27,7 +27,8 @@ import java.util.List;
  * new blob in place by a rename (which changes {@code blobs/}'s mtime), never by writing into the named file.
  * So an unchanged {@code blobs/} folder means unchanged blobs, and their sizes and times are taken from the
  * index without a stat each. (A tool that truncates or rewrites a blob in place is caught by verify, not by scan;
- * blob access times, which reading a model updates, are the ones of the last cold scan of the repo.)
+ * blob access times, which reading a model updates, are those of the repo's last full look, at most
+ * {@link ScanIndex#MAX_AGE} old.)
  */
 final class RepoStamps {
 

@@ -29,27 +29,35 @@ import java.util.zip.CRC32;
 public final class ScanIndex {
 
     /** No index: every scan is cold and nothing is written. */
-    public static final ScanIndex NONE = new ScanIndex(null, Duration.ZERO);
+    public static final ScanIndex NONE = new ScanIndex(null, Duration.ZERO, Duration.ZERO);
 
     /** Folders changed this shortly before a scan are not trusted (coarse file system clocks). */
     static final Duration RACY = Duration.ofSeconds(2);
 
+    /**
+     * How long a repo's entry is trusted at all. Reading a model updates its blobs' access times and nothing
+     * else, so the index cannot see it; with Linux's default {@code relatime} an access time itself moves at
+     * most once a day, so looking at every repo in full once a day keeps "last used" as fresh as the disk does.
+     */
+    static final Duration MAX_AGE = Duration.ofHours(24);
+
     private static final long MAGIC = 0x4d4b5343414e4958L; // "MKSCANIX"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     /** One repo as the index keeps it: the folder name, its stamps, how many leading findings are the refs'. */
-    record Entry(String folder, java.util.List<RepoStamps.Stamp> stamps, int refFindings, HubRepoScanner.Result result) {
+    record Entry(String folder, java.util.List<RepoStamps.Stamp> stamps, int refFindings, HubRepoScanner.Result result,
+                 Instant indexedAt) {
     }
 
     /**
      * One repo's bytes in a loaded index, decoded only when its repo is looked at (on the scan's threads, and
      * only for the repos that are there): {@code null} when they do not decode, which means a cold scan of it.
      */
-    record Stored(Path root, byte[] bytes, int offset, int length) {
+    record Stored(Path root, Instant indexedAt, byte[] bytes, int offset, int length) {
 
         Entry decode() {
             try {
-                return ScanIndexCodec.readEntry(ByteBuffer.wrap(bytes, offset, length).slice(), root);
+                return ScanIndexCodec.readEntry(ByteBuffer.wrap(bytes, offset, length).slice(), root, indexedAt);
             } catch (IOException | RuntimeException e) {
                 return null;
             }
@@ -58,15 +66,22 @@ public final class ScanIndex {
 
     private final Path dir;
     private final Duration racy;
+    private final Duration maxAge;
 
     /** @param dir the folder holding the index files ({@code AppPaths.cacheDir()/scan-index}) */
     public ScanIndex(Path dir) {
-        this(dir, RACY);
+        this(dir, RACY, MAX_AGE);
     }
 
-    ScanIndex(Path dir, Duration racy) {
+    ScanIndex(Path dir, Duration racy, Duration maxAge) {
         this.dir = dir;
         this.racy = racy;
+        this.maxAge = maxAge;
+    }
+
+    /** Whether an entry written at {@code indexedAt} may still be used by a scan starting at {@code start}. */
+    boolean fresh(Stored stored, Instant start) {
+        return stored.indexedAt().isAfter(start.minus(maxAge)) && !stored.indexedAt().isAfter(start);
     }
 
     public static ScanIndex in(Path appCacheDir) {
@@ -120,8 +135,9 @@ public final class ScanIndex {
             var entries = new HashMap<String, Stored>(n * 2);
             for (int i = 0; i < n; i++) {
                 String folder = ScanIndexCodec.readString(in);
+                Instant indexedAt = Instant.ofEpochMilli(in.getLong());
                 int length = in.getInt();
-                entries.put(folder, new Stored(root, all, in.position(), length));
+                entries.put(folder, new Stored(root, indexedAt, all, in.position(), length));
                 in.position(in.position() + length);
             }
             return entries;
@@ -149,6 +165,7 @@ public final class ScanIndex {
                 ScanIndexCodec.writeEntry(entryOut, root, e);
                 entryOut.flush();
                 ScanIndexCodec.writeString(out, e.folder());
+                out.writeLong(e.indexedAt().toEpochMilli());
                 out.writeInt(one.size());
                 one.writeTo(out);
             }

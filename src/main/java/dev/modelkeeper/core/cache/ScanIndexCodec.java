@@ -108,7 +108,7 @@ final class ScanIndexCodec {
                 .allMatch(b -> b.key() instanceof Path && b.inode() instanceof FileStats.InodeKey);
     }
 
-    static ScanIndex.Entry readEntry(ByteBuffer in, Path root) throws IOException {
+    static ScanIndex.Entry readEntry(ByteBuffer in, Path root, Instant indexedAt) throws IOException {
         String folder = readString(in);
         Path repoDir = root.resolve(folder);
         int nStamps = in.getInt();
@@ -178,7 +178,8 @@ final class ScanIndexCodec {
         }
         var repo = new Repo(type, repoId, repoDir, CacheKind.HF_HUB, refs, revisions, nbFiles, size, allocated,
                 accessed, modified, findings, partialBytes);
-        return new ScanIndex.Entry(folder, stamps, refFindings, new HubRepoScanner.Result(repo, List.of(), physical));
+        return new ScanIndex.Entry(folder, stamps, refFindings, new HubRepoScanner.Result(repo, List.of(), physical),
+                indexedAt);
     }
 
     private static void writePath(DataOutputStream out, Path repoDir, Path p) throws IOException {

@@ -55,7 +55,7 @@ class ScanIndexTest {
     private static final Duration WINDOW = Duration.ofMillis(50);
 
     private CacheScan indexed() throws Exception {
-        return scan(new ScanIndex(appCache.resolve("scan-index"), WINDOW));
+        return scan(new ScanIndex(appCache.resolve("scan-index"), WINDOW, ScanIndex.MAX_AGE));
     }
 
     private CacheScan cold() throws Exception {
@@ -169,7 +169,7 @@ class ScanIndexTest {
     @Test
     void aCorruptIndexIsACold() throws Exception {
         var first = indexed();
-        var index = new ScanIndex(appCache.resolve("scan-index"), WINDOW);
+        var index = new ScanIndex(appCache.resolve("scan-index"), WINDOW, ScanIndex.MAX_AGE);
         Path file = index.fileFor(hub);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
@@ -188,7 +188,7 @@ class ScanIndexTest {
     @Test
     void anIndexOfAnotherVersionOrATruncatedOneIsACold() throws Exception {
         var first = indexed();
-        var index = new ScanIndex(appCache.resolve("scan-index"), WINDOW);
+        var index = new ScanIndex(appCache.resolve("scan-index"), WINDOW, ScanIndex.MAX_AGE);
         Path file = index.fileFor(hub);
         byte[] bytes = Files.readAllBytes(file);
         bytes[11] = 99; // the version
@@ -205,7 +205,7 @@ class ScanIndexTest {
 
     @Test
     void foldersChangedJustBeforeTheScanAreNotTrusted() throws Exception {
-        var index = new ScanIndex(appCache.resolve("scan-index"), Duration.ofHours(1));
+        var index = new ScanIndex(appCache.resolve("scan-index"), Duration.ofHours(1), ScanIndex.MAX_AGE);
         scan(index);
         fs.reset();
 
@@ -214,5 +214,17 @@ class ScanIndexTest {
         assertTrue(fs.blobStats() > 0, "a cache written in the last hour is rescanned under a one-hour window");
         assertSameScan(cold(), second);
         assertNotEquals(0, second.repos().size());
+    }
+
+    @Test
+    void anEntryOlderThanItsMaximumAgeIsLookedAtAgain() throws Exception {
+        var index = new ScanIndex(appCache.resolve("scan-index"), WINDOW, Duration.ZERO);
+        scan(index);
+        fs.reset();
+
+        var second = scan(index);
+
+        assertTrue(fs.blobStats() > 0, "blob access times move without any folder changing: once a day, a full look");
+        assertSameScan(cold(), second);
     }
 }
