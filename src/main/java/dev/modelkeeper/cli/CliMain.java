@@ -1,6 +1,7 @@
 package dev.modelkeeper.cli;
 
 import dev.modelkeeper.core.cache.CacheScanner;
+import dev.modelkeeper.core.cache.ScanIndex;
 import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.fs.FileLocks;
@@ -76,7 +77,7 @@ public final class CliMain {
                 .addSubcommand(new StorePullCommand(cli))
                 .addSubcommand(new StoreLsCommand(cli));
         CommandLine cl = new CommandLine(new ModelKeeperCommand(), factory)
-                .addSubcommand(new ScanCommand(cli, scanner))
+                .addSubcommand(new ScanCommand(cli, scanner, ScanIndex.in(AppPaths.of(cli.env()).cacheDir())))
                 .addSubcommand(new DownloadCommand(cli))
                 .addSubcommand(new VerifyCommand(cli))
                 .addSubcommand(new RepairCommand(cli))

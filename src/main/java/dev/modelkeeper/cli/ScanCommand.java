@@ -3,6 +3,7 @@ package dev.modelkeeper.cli;
 import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.CacheScan;
 import dev.modelkeeper.core.cache.CacheScanner;
+import dev.modelkeeper.core.cache.ScanIndex;
 import dev.modelkeeper.core.cache.ScanListener;
 import dev.modelkeeper.core.cache.ScanOperation;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code modelkeeper scan [--json] [PATH...]}: every discovered cache, or the folders named. */
+/** {@code modelkeeper scan [--json] [--no-index] [PATH...]}: every discovered cache, or the folders named. */
 @Command(name = "scan", sortOptions = false)
 final class ScanCommand implements Callable<Integer> {
 
@@ -26,15 +27,21 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", descriptionKey = "help.scan.json")
     boolean json;
 
+    @Option(names = "--no-index", descriptionKey = "help.scan.no-index")
+    boolean noIndex;
+
     @Mixin
     HelpOption help;
 
     private final CliContext cli;
     private final CacheScanner scanner;
+    private final ScanIndex index;
 
-    ScanCommand(CliContext cli, CacheScanner scanner) {
+    /** @param index the last scans, reused unless {@code --no-index} (which also leaves the index untouched) */
+    ScanCommand(CliContext cli, CacheScanner scanner, ScanIndex index) {
         this.cli = cli;
         this.scanner = scanner;
+        this.index = index;
     }
 
     @Override
@@ -43,7 +50,8 @@ final class ScanCommand implements Callable<Integer> {
                 : paths.stream().map(CacheRoot::user).toList();
         var display = json ? CommandRunner.Display.NONE : CommandRunner.Display.STEPS;
         return cli.runner().run(display, "scan.cancelled", (progress, cancel) -> {
-            List<CacheScan> scans = new ScanOperation(scanner, roots, ScanListener.NONE).run(progress, cancel);
+            var indexed = scanner.withIndex(noIndex ? ScanIndex.NONE : index);
+            List<CacheScan> scans = new ScanOperation(indexed, roots, ScanListener.NONE).run(progress, cancel);
             progress.finish();
             print(scans);
             boolean missing = !paths.isEmpty() && scans.stream().anyMatch(s -> s.state() != CacheScan.State.ONLINE);

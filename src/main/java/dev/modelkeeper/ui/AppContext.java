@@ -1,6 +1,7 @@
 package dev.modelkeeper.ui;
 
 import dev.modelkeeper.core.cache.CacheScanner;
+import dev.modelkeeper.core.cache.ScanIndex;
 import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.CacheLocator;
 import dev.modelkeeper.core.env.Environment;
@@ -56,7 +57,8 @@ public final class AppContext implements AutoCloseable {
         var http = new OkHttpClient();
         var limits = new SharedLimits();
         var services = new MainViewModel.Services(locator,
-                new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld), settingsStore, scanExecutor,
+                new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld)
+                        .withIndex(ScanIndex.in(AppPaths.of(env).cacheDir())), settingsStore, scanExecutor,
                 ioExecutor, (current, request) -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
                         current.hub(), tokens.load()), request, current.hub().concurrency(),
                         limits.forRate(current.hub().maxBytesPerSecond())), downloadExecutor, tokens,

@@ -1,7 +1,6 @@
 package dev.modelkeeper.core.cache;
 
 import dev.modelkeeper.core.cache.HubRepoScanner.PhysicalBlob;
-import dev.modelkeeper.core.fs.FileStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,13 @@ final class BlobsReader {
     private final Path repoDir;
     private final Path cacheDir;
     private final LockProbe locks;
+    private final ScanFs fs;
+    private final RepoStamps stamps;
 
-    BlobsReader(Path repoDir, Path cacheDir, LockProbe locks) {
+    BlobsReader(Path repoDir, Path cacheDir, LockProbe locks, ScanFs fs, RepoStamps stamps) {
         this.repoDir = repoDir;
+        this.fs = fs;
+        this.stamps = stamps;
         this.cacheDir = cacheDir;
         this.locks = locks;
     }
@@ -30,12 +33,15 @@ final class BlobsReader {
         if (!Files.isDirectory(blobs)) {
             return;
         }
-        for (Path p : SnapshotReader.sorted(blobs)) {
-            var st = FileStats.lstat(p).orElse(null);
+        for (Path p : fs.list(blobs)) {
+            var st = fs.lstat(p).orElse(null);
             if (st == null || st.directory()) {
                 continue;
             }
             String name = p.getFileName().toString();
+            if (HubLayout.isPartial(name) || isRepairLeftover(name)) {
+                stamps.notIndexable(); // grows in place and its lock comes and goes: rescanned every time
+            }
             if (HubLayout.isPartial(name)) {
                 boolean held = locks.isHeld(lockFile(name));
                 incomplete.add(new IncompleteFile(p, st.size(), st.lastModified(), held));
@@ -48,7 +54,7 @@ final class BlobsReader {
                 }
                 physical.add(new PhysicalBlob(p, st.fileKey(), 0, st.allocated()));
             } else if (!referenced.contains(p)) {
-                var target = FileStats.stat(p).orElse(st);
+                var target = fs.stat(p).orElse(st);
                 findings.add(Finding.of(FindingKind.ORPHAN_BLOB, p, SizeFormat.bytes(target.size())));
                 physical.add(new PhysicalBlob(p, target.fileKey(), 0, target.allocated()));
             }

@@ -24,15 +24,31 @@ public final class CacheScanner {
     private final FileSystemProbe probe;
     private final LockProbe locks;
     private final int parallelism;
+    private final ScanFs fs;
+    private final ScanIndex index;
 
     public CacheScanner(FileSystemProbe probe) {
         this(probe, LockProbe.NONE);
     }
 
     public CacheScanner(FileSystemProbe probe, LockProbe locks) {
+        this(probe, locks, ScanFs.SYSTEM, ScanIndex.NONE);
+    }
+
+    CacheScanner(FileSystemProbe probe, LockProbe locks, ScanFs fs, ScanIndex index) {
         this.probe = probe;
         this.locks = locks;
+        this.fs = fs;
+        this.index = index;
         this.parallelism = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2));
+    }
+
+    /**
+     * The same scanner, remembering each hub cache's last scan in {@code index} so that a re-scan reads only
+     * the repos that changed ({@link ScanIndex#NONE}: every scan cold).
+     */
+    public CacheScanner withIndex(ScanIndex index) {
+        return new CacheScanner(probe, locks, fs, index);
     }
 
     /**
@@ -91,7 +107,7 @@ public final class CacheScanner {
             return new CacheScan(root, CacheKind.HF_HUB, CacheScan.State.ONLINE, Optional.empty(), List.of(),
                     List.of(), List.of(), 0, 0, Instant.now());
         }
-        var result = HubCacheScanner.scanRepo(new HubRepoScanner(root.path(), locks), repoDir);
+        var result = HubCacheScanner.scanRepo(new HubRepoScanner(root.path(), locks, fs, null, null), repoDir);
         var repo = result.repo();
         return new CacheScan(root, CacheKind.HF_HUB, CacheScan.State.ONLINE, Optional.empty(), List.of(repo),
                 List.of(), result.incomplete(), repo.sizeOnDisk(), repo.allocatedOnDisk(), Instant.now());
@@ -99,7 +115,7 @@ public final class CacheScanner {
 
     private LayoutScanner scannerFor(CacheKind kind) {
         return switch (kind) {
-            case HF_HUB, AUTO -> new HubCacheScanner(locks, parallelism);
+            case HF_HUB, AUTO -> new HubCacheScanner(locks, parallelism, fs, index);
             case TORCH_HUB -> new TorchHubScanner();
             case MODELSCOPE -> new ModelScopeScanner();
             case FOLDER -> new FolderScanner();

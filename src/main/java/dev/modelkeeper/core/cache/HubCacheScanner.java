@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -21,10 +23,14 @@ final class HubCacheScanner implements LayoutScanner {
 
     private final LockProbe locks;
     private final int parallelism;
+    private final ScanFs fs;
+    private final ScanIndex index;
 
-    HubCacheScanner(LockProbe locks, int parallelism) {
+    HubCacheScanner(LockProbe locks, int parallelism, ScanFs fs, ScanIndex index) {
         this.locks = locks;
         this.parallelism = parallelism;
+        this.fs = fs;
+        this.index = index;
     }
 
     @Override
@@ -38,12 +44,21 @@ final class HubCacheScanner implements LayoutScanner {
         }
         findings.addAll(staleLockFolders(dir));
         findings.forEach(f -> ctx.listener().finding(ctx.root(), f));
-        var scanner = new HubRepoScanner(dir, locks);
-        var pool = new RepoPool<HubRepoScanner.Result>(parallelism);
-        List<HubRepoScanner.Result> results = pool.run(repoDirs, p -> scanRepo(scanner, p), r -> ctx.listener()
-                .repo(ctx.root(), r.repo()), ctx.progress(), ctx.cancellation());
+        var start = java.time.Instant.now();
+        Map<String, ScanIndex.Stored> previous = index.load(dir);
+        var scanner = new HubRepoScanner(dir, locks, fs, index.enabled() ? index.racyAfter(start) : null, start);
+        var pool = new RepoPool<HubRepoScanner.Scanned>(parallelism);
+        List<HubRepoScanner.Scanned> scanned = pool.run(repoDirs,
+                p -> scanRepo(scanner, p, usable(previous.get(p.getFileName().toString()), start)),
+                r -> ctx.listener().repo(ctx.root(), r.result().repo()), ctx.progress(), ctx.cancellation());
+        var entries = scanned.stream().map(HubRepoScanner.Scanned::entry).filter(Objects::nonNull).toList();
+        boolean changed = scanned.stream().anyMatch(s -> s.entry() != null && !s.reused())
+                || entries.size() != previous.size(); // a repo went, or one indexed before cannot be now
+        if (index.enabled() && changed) {
+            index.save(dir, entries);
+        }
         var result = new LayoutResult(CacheKind.HF_HUB, findings);
-        results.forEach(r -> {
+        scanned.stream().map(HubRepoScanner.Scanned::result).forEach(r -> {
             result.repos().add(r.repo());
             result.incomplete().addAll(r.incomplete());
             physical.addAll(r.physical());
@@ -52,16 +67,24 @@ final class HubCacheScanner implements LayoutScanner {
         return result;
     }
 
+    private ScanIndex.Stored usable(ScanIndex.Stored stored, java.time.Instant start) {
+        return stored != null && index.fresh(stored, start) ? stored : null;
+    }
+
     /** One unreadable repo (permissions, a vanished folder) becomes a finding, not a failed scan. */
     static HubRepoScanner.Result scanRepo(HubRepoScanner scanner, Path repoDir) {
+        return scanRepo(scanner, repoDir, null).result();
+    }
+
+    private static HubRepoScanner.Scanned scanRepo(HubRepoScanner scanner, Path repoDir, ScanIndex.Stored previous) {
         var parsed = HubRepoScanner.parseFolderName(repoDir.getFileName().toString()).orElseThrow();
         try {
-            return scanner.scan(repoDir, parsed.getKey(), parsed.getValue());
+            return scanner.scan(repoDir, parsed.getKey(), parsed.getValue(), previous == null ? null : previous.decode());
         } catch (IOException | RuntimeException e) {
             var finding = Finding.of(FindingKind.UNREADABLE, repoDir, String.valueOf(e.getMessage()));
             var repo = new Repo(parsed.getKey(), parsed.getValue(), repoDir, CacheKind.HF_HUB, java.util.Map.of(),
                     List.of(), 0, 0, 0, java.time.Instant.EPOCH, java.time.Instant.EPOCH, List.of(finding));
-            return new HubRepoScanner.Result(repo, List.of(), List.of());
+            return new HubRepoScanner.Scanned(new HubRepoScanner.Result(repo, List.of(), List.of()), null, false);
         }
     }
 

@@ -23,9 +23,13 @@ final class SnapshotReader {
     private final Path snapshotsDir;
     private final Path blobsDir;
     private final Path sharedStore;
+    private final ScanFs fs;
+    private final RepoStamps stamps;
 
-    SnapshotReader(Path repoDir, Path cacheDir) {
+    SnapshotReader(Path repoDir, Path cacheDir, ScanFs fs, RepoStamps stamps) {
         this.repoDir = repoDir;
+        this.fs = fs;
+        this.stamps = stamps;
         this.snapshotsDir = repoDir.resolve("snapshots");
         this.blobsDir = repoDir.resolve("blobs");
         this.sharedStore = cacheDir.resolve("blobs");
@@ -36,10 +40,12 @@ final class SnapshotReader {
      * {@code snapshots/} cannot be listed, that is reported and there are none.
      */
     List<Path> commits(List<Finding> findings) {
-        if (!Files.isDirectory(snapshotsDir)) {
+        var own = fs.stat(snapshotsDir).filter(FileStats.Stat::directory);
+        if (own.isEmpty()) {
             findings.add(Finding.of(FindingKind.MISSING_SNAPSHOTS_DIR, snapshotsDir));
             return List.of();
         }
+        stamps.folder(snapshotsDir, own.get());
         var commits = new ArrayList<Path>();
         for (Path p : list(snapshotsDir, findings)) {
             if (Files.isDirectory(p)) {
@@ -74,7 +80,8 @@ final class SnapshotReader {
                       List<PhysicalBlob> physical) {
         var files = new ArrayList<CachedFile>();
         var revisionTotals = new Totals();
-        var own = FileStats.stat(snap);
+        var own = fs.stat(snap);
+        own.ifPresentOrElse(st -> stamps.folder(snap, st), stamps::notIndexable);
         var ancestors = new java.util.HashSet<>();
         own.ifPresent(st -> ancestors.add(st.fileKey()));
         walk(snap, snap, ancestors, files, findings);
@@ -100,14 +107,16 @@ final class SnapshotReader {
      */
     private void walk(Path snap, Path dir, Set<Object> ancestors, List<CachedFile> files, List<Finding> findings) {
         for (Path p : list(dir, findings)) {
-            var self = FileStats.lstat(p).orElse(null);
+            var self = fs.lstat(p).orElse(null);
             if (self == null) {
                 unreadableEntry(p, findings);
             } else if (self.directory()) {
+                stamps.folder(p, self); // its own mtime: a change two levels down leaves the snapshot folder's alone
                 descend(snap, p, self.fileKey(), ancestors, files, findings);
             } else if (self.symbolicLink()) {
                 link(snap, p, ancestors, files, findings);
             } else if (self.regularFile()) {
+                stamps.notIndexable(); // copy mode: a file in place may be rewritten without its folder changing
                 blobs.put(p, new Blob(Storage.COPY, self));
                 files.add(file(snap, p, p, Storage.COPY, self));
             }
@@ -127,12 +136,15 @@ final class SnapshotReader {
     private void link(Path snap, Path link, Set<Object> ancestors, List<CachedFile> files, List<Finding> findings) {
         Path firstHop;
         try {
-            firstHop = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+            firstHop = link.getParent().resolve(fs.readLink(link)).normalize();
         } catch (IOException e) {
             unreadable(link, e, findings);
             return;
         }
         Blob blob = blobs.computeIfAbsent(firstHop, this::examine);
+        if (!firstHop.startsWith(blobsDir) || blob.loop() || blob.stat() != null && blob.stat().directory()) {
+            stamps.notIndexable(); // depends on what the repo's own blobs/ folder does not stamp
+        }
         if (blob.loop()) {
             findings.add(Finding.of(FindingKind.LINK_LOOP, link));
         } else if (blob.stat() != null && blob.stat().directory()) {
@@ -145,7 +157,7 @@ final class SnapshotReader {
     /** The entries of a folder, sorted; none, and a finding, when it cannot be listed. */
     private List<Path> list(Path dir, List<Finding> findings) {
         try {
-            return sorted(dir);
+            return fs.list(dir);
         } catch (IOException | java.io.UncheckedIOException e) {
             unreadable(dir, e, findings);
             return List.of();
@@ -165,6 +177,7 @@ final class SnapshotReader {
 
     private void unreadable(Path p, Exception e, List<Finding> findings) {
         partial = true;
+        stamps.notIndexable();
         findings.add(Finding.of(FindingKind.UNREADABLE, p, reason(e)));
     }
 
@@ -182,14 +195,15 @@ final class SnapshotReader {
 
     /** Looks at a link target once: missing, a repo blob, or a repo blob linking into the shared store. */
     private Blob examine(Path firstHop) {
-        var own = FileStats.lstat(firstHop).orElse(null);
+        var own = fs.lstat(firstHop).orElse(null);
         if (own == null) {
             return new Blob(Storage.DANGLING, null);
         }
         if (!own.symbolicLink()) {
             return new Blob(Storage.LINK, own);
         }
-        var target = FileStats.stat(firstHop).orElse(null);
+        stamps.notIndexable(); // a blob that links on (shared store): its target may change elsewhere
+        var target = fs.stat(firstHop).orElse(null);
         if (target == null && loops(firstHop)) {
             return new Blob(Storage.DANGLING, null, true);
         }
@@ -235,7 +249,7 @@ final class SnapshotReader {
     /** The shared-store payload a repo blob links to, or null when it is not a link into the store. */
     private Path sharedPayload(Path repoBlob) {
         try {
-            Path target = repoBlob.getParent().resolve(Files.readSymbolicLink(repoBlob)).normalize();
+            Path target = repoBlob.getParent().resolve(fs.readLink(repoBlob)).normalize();
             return target.startsWith(sharedStore) ? target : null;
         } catch (IOException e) {
             return null;
