@@ -32,6 +32,11 @@ class ArchitectureTest {
     static final ArchRule CORE_PACKAGES_HAVE_NO_CYCLES = slices().matching("dev.modelkeeper.core.(*)..")
             .should().beFreeOfCycles();
 
+    /** The window's features (roots, content, download, verify, migrate, cleanup, …) never depend in a circle. */
+    @ArchTest
+    static final ArchRule UI_FEATURES_HAVE_NO_CYCLES = slices().matching("dev.modelkeeper.ui.(*)..")
+            .should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule TOP_LEVEL_ROOMS_HAVE_NO_CYCLES = slices().matching("dev.modelkeeper.(*)..")
             .should().beFreeOfCycles();
