@@ -31,6 +31,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService verifyExecutor;
     private final ExecutorService repairExecutor;
     private final ExecutorService moveExecutor;
+    private final ExecutorService checkExecutor;
     private final SettingsStore settingsStore;
     private final LiveTexts texts;
     private final FxDialogs dialogs;
@@ -44,6 +45,7 @@ public final class AppContext implements AutoCloseable {
         verifyExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("verify"));
         repairExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("repair"));
         moveExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("move"));
+        checkExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("check"));
         settingsStore = new SettingsStore(AppPaths.of(env).settingsFile());
         var earlierState = AppPaths.of(env).adoptEarlierState(); // journals of earlier versions must be found
         earlierState.forEach(System.err::println);
@@ -56,6 +58,8 @@ public final class AppContext implements AutoCloseable {
         var tokens = new TokenStore(AppPaths.of(env).tokenFile());
         var http = new OkHttpClient();
         var limits = new SharedLimits();
+        var verdicts = dev.modelkeeper.core.verify.VerdictStore.open(
+                dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env)));
         var services = new MainViewModel.Services(locator,
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld)
                         .withIndex(ScanIndex.in(AppPaths.of(env).cacheDir())), settingsStore, scanExecutor,
@@ -63,17 +67,52 @@ public final class AppContext implements AutoCloseable {
                         current.hub(), tokens.load()), request, current.hub().concurrency(),
                         limits.forRate(current.hub().maxBytesPerSecond())), downloadExecutor, tokens,
                 new dev.modelkeeper.core.download.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")),
-                dev.modelkeeper.core.verify.VerdictStore.open(
-                        dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env))),
+                verdicts,
                 current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
                         tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor,
                 javafx.application.Platform::runLater);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
+        java.util.function.Supplier<dev.modelkeeper.core.hub.HubClient> hub = () -> HubClients.create(http, env,
+                locator.hfHome(), mainViewModel.settings().hub(), tokens.load());
+        installFeatures(env, hub, verdicts, http, locator);
         // -Dmodelkeeper.theme (screenshots) wins over the saved choice; the desktop is asked here, off the FX thread
         themes = new dev.modelkeeper.ui.theme.ThemeModel(dev.modelkeeper.ui.theme.Theme.of(
                 System.getProperty("modelkeeper.theme", settings.theme())),
                 dev.modelkeeper.ui.theme.DesktopScheme.prefersDark(env.variables(), System.getProperty("os.name", "")),
                 key -> mainViewModel.settingsViewModel().update(s -> s.withTheme(key)));
+    }
+
+    /** The features of issues #15 and #16: outdated, size history, thresholds, team store, manifests. */
+    private void installFeatures(Environment env, java.util.function.Supplier<dev.modelkeeper.core.hub.HubClient> hub,
+                                 dev.modelkeeper.core.verify.VerdictStore verdicts, OkHttpClient http,
+                                 CacheLocator locator) {
+        boolean offline = dev.modelkeeper.core.update.UpdateChecker.offlineMode(env);
+        var checkFile = dev.modelkeeper.core.update.CheckCache.defaultFile(AppPaths.of(env).cacheDir());
+        java.util.function.Function<java.time.Duration, dev.modelkeeper.core.update.UpdateChecker> checker = age ->
+                new dev.modelkeeper.core.update.UpdateChecker(hub.get(), offline,
+                        new dev.modelkeeper.core.update.CheckCache(checkFile, age, Clock.systemUTC()),
+                        new dev.modelkeeper.core.update.RateLimit(4));
+        var scanner = new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld);
+        var model = mainViewModel;
+        var outdated = new dev.modelkeeper.ui.health.OutdatedViewModel(new dev.modelkeeper.ui.health.OutdatedViewModel.Jobs(
+                root -> new dev.modelkeeper.core.update.OutdatedOperation(root, scanner,
+                        checker.apply(java.time.Duration.ofMinutes(60))),
+                (root, repo) -> new dev.modelkeeper.core.update.UpdateOperation(root, java.util.List.of(
+                        new dev.modelkeeper.core.update.UpdateOperation.Target(repo.type(), repo.repoId())),
+                        checker.apply(java.time.Duration.ZERO), verdicts, model.settings().hub().concurrency(), false),
+                checkExecutor, downloadExecutor), model.rootsViewModel()::caches, model.tasks(), dialogs, texts,
+                model::refresh, offline);
+        var history = new dev.modelkeeper.ui.health.HistoryViewModel(
+                dev.modelkeeper.core.metrics.ScanHistory.in(AppPaths.of(env).stateDir()), ioExecutor,
+                javafx.application.Platform::runLater, Clock.systemUTC(), texts);
+        var thresholds = new dev.modelkeeper.ui.health.ThresholdAlerts(() -> model.settings().thresholds(),
+                model::roots, dialogs, texts);
+        model.install(new dev.modelkeeper.ui.health.HealthFeature(outdated, history, thresholds));
+        var team = new dev.modelkeeper.ui.team.TeamViewModel(new dev.modelkeeper.ui.team.TeamViewModel.Services(
+                dev.modelkeeper.core.team.SavedStore.Storage.in(AppPaths.of(env).configDir()), env, http, ioExecutor,
+                checkExecutor, downloadExecutor, javafx.application.Platform::runLater), model.tasks(), dialogs, texts);
+        model.install(team, new dev.modelkeeper.ui.team.ManifestJobs(team, locator, hub, verdicts, model.tasks(),
+                dialogs, model::refresh));
     }
 
     /** Builds the context; call off the FX thread (it reads the settings file). */
@@ -143,6 +182,7 @@ public final class AppContext implements AutoCloseable {
         scanExecutor.shutdownNow();
         verifyExecutor.shutdownNow(); // a verify or repair stopped here is safe: each finishes or rolls back
         repairExecutor.shutdown();
+        checkExecutor.shutdownNow();
         moveExecutor.shutdown(); // a move that is running finishes its step; its journal covers the rest
         downloadExecutor.shutdown();
         ioExecutor.shutdown();

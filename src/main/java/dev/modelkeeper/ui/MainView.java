@@ -77,6 +77,10 @@ public final class MainView extends BorderPane {
         var roots = new RootsView(model.rootsViewModel(), model.moves(), actions::chooseMoveTarget);
         var content = new CacheContentView(model.content());
         content.setEmptyActions(actions::openDownload, actions::chooseFolder);
+        if (model.health() != null) {
+            content.addColumn(dev.modelkeeper.ui.health.OutdatedColumn.create(model.health().outdated(), texts));
+            content.addUsagePane(new dev.modelkeeper.ui.health.HistoryChart(model.health().history(), texts));
+        }
         var split = new SplitPane(roots, content);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
@@ -97,6 +101,17 @@ public final class MainView extends BorderPane {
         settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
         var verifyAll = Icons.on(item("menu.file.verify", model::verifyAll), Material2MZ.VERIFIED_USER);
         var file = new Menu(texts.getString("menu.file"), null, download, add, refresh, verifyAll, settings, quit);
+        if (model.health() != null) {
+            var check = Icons.on(item("health.menu.check", model.health().outdated()::checkForUpdates),
+                    Material2MZ.SYSTEM_UPDATE);
+            check.setId("menu-check-updates");
+            file.getItems().add(4, check);
+        }
+        if (model.manifests() != null) {
+            var manifest = Icons.on(item("team.menu.openManifest", this::openManifest), Material2AL.DESCRIPTION);
+            manifest.setId("menu-open-manifest");
+            file.getItems().add(1, manifest);
+        }
         var language = new Menu(texts.getString("menu.view.language"), null,
                 item("menu.view.language.en", () -> actions.switchLanguage("en")),
                 item("menu.view.language.zh", () -> actions.switchLanguage("zh-CN")));
@@ -125,7 +140,27 @@ public final class MainView extends BorderPane {
         var repair = button("repair", "toolbar.repair", Material2AL.BUILD, null, () -> { });
         repair.disableProperty().bind(model.content().selectionProperty().isNull());
         repair.setOnAction(e -> model.repair(model.content().selectionProperty().get().repo()));
-        return new ToolBar(download, refresh, add, new javafx.scene.control.Separator(), verify, repair);
+        var bar = new ToolBar(download, refresh, add, new javafx.scene.control.Separator(), verify, repair);
+        if (model.health() != null) {
+            var check = button("check-updates", "health.toolbar.check", Material2MZ.SYSTEM_UPDATE, null,
+                    model.health().outdated()::checkForUpdates);
+            check.disableProperty().bind(model.health().outdated().checkingProperty());
+            bar.getItems().add(check);
+        }
+        return bar;
+    }
+
+    /** File → Open manifest: a modelkeeper.yaml made ready offline, then what to set to use it. */
+    private void openManifest() {
+        var chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(texts.getString("team.manifest.chooser"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("modelkeeper.yaml",
+                "*.yaml", "*.yml"));
+        var chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            model.manifests().open(chosen.toPath(),
+                    report -> new dev.modelkeeper.ui.team.EnsureReportDialog(report, texts).show());
+        }
     }
 
     /** A toolbar button with its icon, and a tooltip that names its keyboard shortcut. */

@@ -68,6 +68,10 @@ public final class MainViewModel {
     private final Executor ioExecutor;
     private final Executor fx;
     private final ResourceBundle texts;
+    private final java.util.List<RootsViewModel.Listener> scanListeners = new java.util.ArrayList<>();
+    private dev.modelkeeper.ui.health.HealthFeature health;
+    private dev.modelkeeper.ui.team.TeamViewModel team;
+    private dev.modelkeeper.ui.team.ManifestJobs manifests;
 
     public MainViewModel(Services services, Settings settings, CacheContentViewModel content, Dialogs dialogs,
                          ResourceBundle texts) {
@@ -105,12 +109,44 @@ public final class MainViewModel {
             if (first) {
                 moves.offerPending(); // moves a crash interrupted, offered once per run
             }
+            scanListeners.forEach(l -> l.refreshing(first));
         }
 
         @Override
         public void scanned(CacheScan scan) {
             verifyJobs.recall(scan); // the verdicts the memo remembers, shown without reading the files again
+            scanListeners.forEach(l -> l.scanned(scan));
         }
+    }
+
+    /** Outdated repos, size history and thresholds (issue #16): hears every scan, adds a column, filter and action. */
+    public void install(dev.modelkeeper.ui.health.HealthFeature feature) {
+        this.health = feature;
+        scanListeners.add(feature);
+        feature.outdated().register(content);
+        feature.history().load();
+    }
+
+    /** The team store and project manifests (issue #15): a row action and File → Open manifest. */
+    public void install(dev.modelkeeper.ui.team.TeamViewModel teamStore, dev.modelkeeper.ui.team.ManifestJobs jobs) {
+        this.team = teamStore;
+        this.manifests = jobs;
+        teamStore.register(content);
+    }
+
+    /** The health feature, or null in a window built without it. */
+    public dev.modelkeeper.ui.health.HealthFeature health() {
+        return health;
+    }
+
+    /** The team store, or null in a window built without it. */
+    public dev.modelkeeper.ui.team.TeamViewModel team() {
+        return team;
+    }
+
+    /** File → Open manifest, or null in a window built without it. */
+    public dev.modelkeeper.ui.team.ManifestJobs manifests() {
+        return manifests;
     }
 
     /** The sidebar: roots, scan, status line. */
@@ -202,6 +238,9 @@ public final class MainViewModel {
         roots.relocalize();
         content.relocalize();
         downloadQueue.relocalize();
+        if (health != null) {
+            health.history().relocalize();
+        }
     }
 
     /** Asks before quitting while downloads run; true when the window may close. */

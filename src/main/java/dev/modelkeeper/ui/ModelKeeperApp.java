@@ -129,9 +129,19 @@ public final class ModelKeeperApp extends Application {
         public void openSettings() {
             var model = context.mainViewModel().settingsViewModel();
             String envEndpoint = System.getenv("HF_ENDPOINT");
-            new dev.modelkeeper.ui.settings.SettingsDialog(model.settings().hub(), model.hasStoredToken(),
-                    envEndpoint == null || envEndpoint.isBlank() ? null : envEndpoint, context.texts()).showAndWait()
-                    .ifPresent(r -> model.saveHubSettings(r.hub(), r.token()));
+            var dialog = new dev.modelkeeper.ui.settings.SettingsDialog(model.settings().hub(), model.hasStoredToken(),
+                    envEndpoint == null || envEndpoint.isBlank() ? null : envEndpoint, context.texts());
+            var team = context.mainViewModel().team();
+            var section = team == null ? null : new dev.modelkeeper.ui.team.TeamStoreSection(team);
+            if (section != null) {
+                dialog.addSection(section);
+            }
+            dialog.showAndWait().ifPresent(r -> {
+                model.saveHubSettings(r.hub(), r.token());
+                if (section != null) {
+                    section.save();
+                }
+            });
         }
 
         @Override

@@ -46,6 +46,16 @@ public record StoreConfig(String endpoint, String region, String bucket, String 
      * @param endpoint an endpoint given on the command line, or null
      */
     public static StoreConfig of(String store, String endpoint, Environment env) throws OperationException {
+        Map<String, String> keys = credentials(env);
+        return of(store, endpoint, keys.get("id"), keys.get("secret"), keys.get("token"), env);
+    }
+
+    /**
+     * As {@link #of(String, String, Environment)} with the keys given (the window's saved team store) rather than
+     * read from the environment; the endpoint and region still fall back to it.
+     */
+    public static StoreConfig of(String store, String endpoint, String accessKey, String secretKey, String session,
+                                 Environment env) throws OperationException {
         var m = java.util.regex.Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(/.*)?").matcher(
                 store == null ? "" : store.trim());
         if (!m.matches()) {
@@ -59,12 +69,11 @@ public record StoreConfig(String endpoint, String region, String bucket, String 
         String region = env.get("AWS_REGION").or(() -> env.get("AWS_DEFAULT_REGION")).filter(s -> !s.isBlank())
                 .orElse("us-east-1");
         boolean aws = url.contains("amazonaws.com");
-        Map<String, String> keys = credentials(env);
-        if (keys.get("id") == null || keys.get("secret") == null) {
+        if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
             throw new OperationException(new Message(BUNDLE, "team.error.noCredentials"), null, null);
         }
-        return new StoreConfig(url.replaceAll("/+$", ""), region, m.group(1), prefix, !aws, keys.get("id"),
-                keys.get("secret"), keys.get("token"));
+        return new StoreConfig(url.replaceAll("/+$", ""), region, m.group(1), prefix, !aws, accessKey, secretKey,
+                session);
     }
 
     private static Map<String, String> credentials(Environment env) {

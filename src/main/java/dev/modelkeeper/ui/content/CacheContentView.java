@@ -77,6 +77,19 @@ public final class CacheContentView extends BorderPane {
         setCenter(tabs);
     }
 
+    /** Adds a column a feature shows (before the status column's right neighbours: at the end). */
+    public void addColumn(javafx.scene.control.TreeTableColumn<ContentRow, ?> column) {
+        table.getColumns().add(column);
+    }
+
+    /** Puts a feature's pane beside the usage treemap (the size history). */
+    public void addUsagePane(javafx.scene.Node pane) {
+        var usage = tabs.getTabs().stream().filter(t -> "tab-usage".equals(t.getId())).findFirst().orElseThrow();
+        var side = new SplitPane(treemap, pane);
+        side.setDividerPositions(0.6);
+        usage.setContent(side);
+    }
+
     /** What "Download a model" and "Add a folder" do when no cache has a model. */
     public void setEmptyActions(Runnable download, Runnable addFolder) {
         table.setEmptyActions(download, addFolder);

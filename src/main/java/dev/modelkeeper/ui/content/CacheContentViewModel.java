@@ -38,6 +38,7 @@ public final class CacheContentViewModel {
     private final VerifyState verify = new VerifyState();
     private final List<RowAction> rowActions = new ArrayList<>();
     private final List<RowAction> problemActions = new ArrayList<>();
+    private final Map<String, java.util.function.BiPredicate<Repo, String>> filterFields = new LinkedHashMap<>();
     private CacheRoot shownRoot;
     private RepoFilter filter = RepoFilter.parse("", java.time.Instant.now());
 
@@ -50,10 +51,7 @@ public final class CacheContentViewModel {
         this.pathActions = pathActions;
         this.texts = texts;
         this.clock = clock;
-        filterText.addListener((obs, old, text) -> {
-            filter = RepoFilter.parse(text, clock.instant());
-            rebuild();
-        });
+        filterText.addListener((obs, old, text) -> refilter());
         updateCount();
     }
 
@@ -84,6 +82,18 @@ public final class CacheContentViewModel {
     /** Shows only the repos of {@code root}; null shows every root. */
     public void showRoot(CacheRoot root) {
         shownRoot = root;
+        rebuild();
+    }
+
+    /** Adds a filter token {@code name:value} that a feature answers ({@code outdated:yes}). */
+    public void addFilterField(String name, java.util.function.BiPredicate<Repo, String> test) {
+        filterFields.put(name, test);
+        refilter();
+    }
+
+    /** Filters again: what a feature's token answers has changed. */
+    public void refilter() {
+        filter = RepoFilter.parse(filterText.get(), clock.instant(), filterFields);
         rebuild();
     }
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,13 +30,32 @@ public final class RepoFilter {
     }
 
     public static RepoFilter parse(String text, Instant now) {
+        return parse(text, now, Map.of());
+    }
+
+    /**
+     * With the tokens features add ({@code outdated:yes}): {@code name:value} is asked of {@code fields.get(name)}
+     * with the value in lower case.
+     */
+    public static RepoFilter parse(String text, Instant now, Map<String, BiPredicate<Repo, String>> fields) {
         var terms = new ArrayList<Predicate<Repo>>();
         for (String raw : text.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
             if (!raw.isEmpty()) {
-                terms.add(term(raw, now));
+                terms.add(featureTerm(raw, fields).orElseGet(() -> term(raw, now)));
             }
         }
         return new RepoFilter(terms);
+    }
+
+    private static java.util.Optional<Predicate<Repo>> featureTerm(String raw,
+                                                                   Map<String, BiPredicate<Repo, String>> fields) {
+        int colon = raw.indexOf(':');
+        var test = colon > 0 ? fields.get(raw.substring(0, colon)) : null;
+        if (test == null || colon == raw.length() - 1) {
+            return java.util.Optional.empty();
+        }
+        String value = raw.substring(colon + 1);
+        return java.util.Optional.of(r -> test.test(r, value));
     }
 
     public boolean test(Repo repo) {

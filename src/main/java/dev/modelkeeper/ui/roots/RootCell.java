@@ -54,6 +54,7 @@ final class RootCell extends ListCell<RootItemViewModel> {
             old.scanProperty().removeListener(refresh);
             old.scanningProperty().removeListener(refresh);
             old.problemsChanged().removeListener(refresh);
+            old.limitsProperty().removeListener(refresh);
         }
         super.updateItem(item, empty);
         if (empty || item == null) {
@@ -63,6 +64,7 @@ final class RootCell extends ListCell<RootItemViewModel> {
         item.scanProperty().addListener(refresh);
         item.scanningProperty().addListener(refresh);
         item.problemsChanged().addListener(refresh);
+        item.limitsProperty().addListener(refresh);
         fill(item);
         setGraphic(card);
     }
@@ -118,6 +120,7 @@ final class RootCell extends ListCell<RootItemViewModel> {
             case EPHEMERAL -> org.kordamp.ikonli.material2.Material2MZ.TIMELAPSE;
             case NETWORK -> org.kordamp.ikonli.material2.Material2AL.DNS;
             case PROBLEMS -> org.kordamp.ikonli.material2.Material2MZ.REPORT_PROBLEM;
+            case LIMIT -> org.kordamp.ikonli.material2.Material2AL.DATA_USAGE;
         }));
         l.getStyleClass().addAll("badge", "badge-" + b.name().toLowerCase(java.util.Locale.ROOT));
         l.setTooltip(new Tooltip(texts.getString("roots.badge." + b.name() + ".tip")));

@@ -24,11 +24,13 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class RootItemViewModel {
 
     /** The badges a card can carry. */
-    public enum Badge { EPHEMERAL, OFFLINE, NOT_CREATED, PROBLEMS, NETWORK }
+    public enum Badge { EPHEMERAL, OFFLINE, NOT_CREATED, PROBLEMS, NETWORK, LIMIT }
 
     private final CacheRoot root;
     private final ObjectProperty<CacheScan> scan = new SimpleObjectProperty<>();
     private final BooleanProperty scanning = new SimpleBooleanProperty();
+    private final ObjectProperty<java.util.Set<dev.modelkeeper.core.metrics.RootFigures.Limit>> limits =
+            new SimpleObjectProperty<>(java.util.Set.of());
 
     private final Path linkTarget;
     private final ReadOnlyIntegerProperty problems;
@@ -76,6 +78,11 @@ public final class RootItemViewModel {
 
     public BooleanProperty scanningProperty() {
         return scanning;
+    }
+
+    /** The thresholds of the settings this root has passed in its last scan (set by the health feature). */
+    public ObjectProperty<java.util.Set<dev.modelkeeper.core.metrics.RootFigures.Limit>> limitsProperty() {
+        return limits;
     }
 
     /** Fraction of the filesystem in use, or -1 when unknown (offline). */
@@ -131,6 +138,9 @@ public final class RootItemViewModel {
         }
         if (s.state() == CacheScan.State.ONLINE && problemCount() > 0) {
             badges.add(Badge.PROBLEMS);
+        }
+        if (!limits.get().isEmpty()) {
+            badges.add(Badge.LIMIT);
         }
         return badges;
     }

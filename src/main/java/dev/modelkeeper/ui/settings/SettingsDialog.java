@@ -23,6 +23,8 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
     public record Result(Settings.HubSettings hub, String token) {
     }
 
+    private final javafx.scene.layout.VBox content;
+
     public SettingsDialog(Settings.HubSettings current, boolean tokenStored, String environmentEndpoint,
                           ResourceBundle texts) {
         setTitle(texts.getString("settings.title"));
@@ -54,11 +56,17 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         grid.addRow(2, new Label(texts.getString("settings.token")), token);
         grid.addRow(3, new Label(texts.getString("settings.concurrency")), concurrency);
         grid.addRow(4, new Label(texts.getString("settings.rate")), rate);
-        getDialogPane().setContent(grid);
+        content = new javafx.scene.layout.VBox(12, grid);
+        getDialogPane().setContent(content);
         setResultConverter(b -> b != ok ? null : new Result(new Settings.HubSettings(
                 endpointOrNull(endpoint.getEditor().getText()), trust.isSelected(), concurrency.getValue(),
                 rate.getValue() * 1_000_000L),
                 token.getText().isEmpty() ? null : token.getText()));
+    }
+
+    /** Adds a feature's section below the download settings (the team store). */
+    public void addSection(javafx.scene.Node section) {
+        content.getChildren().add(section);
     }
 
     /** The official Hub is stored as "no choice", so a later change of the default follows. */
