@@ -37,7 +37,7 @@ public final class MountTable {
             if (f.length < 5 || dash < 0 || dash + 2 >= f.length) {
                 continue;
             }
-            boolean readOnly = List.of(f[5].split(",")).contains("ro");
+            boolean readOnly = dash > 5 && List.of(f[5].split(",")).contains("ro");
             list.add(new Mount(Path.of(unescape(f[4])), f[dash + 1], unescape(f[dash + 2]), readOnly));
         }
         return new MountTable(list);
