@@ -91,6 +91,7 @@ public final class CliMain {
                 .addSubcommand(new UpdateCommand(cli))
                 .addSubcommand(store)
                 .addSubcommand(new EnsureCommand(cli))
+                .addSubcommand(new DoctorCommand(cli))
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added: these settings reach only the commands present at the call
         cl.setResourceBundle(cli.texts().bundle());

@@ -62,7 +62,8 @@ public final class CacheLocator {
                 variable);
     }
 
-    private CacheRoot torchHub() {
+    /** {@code $TORCH_HOME/hub}, else {@code $XDG_CACHE_HOME/torch/hub}, else {@code ~/.cache/torch/hub}. */
+    public CacheRoot torchHub() {
         return env.get("TORCH_HOME")
                 .map(v -> new CacheRoot(expander.expandUserOnly(v).resolve("hub"), CacheKind.TORCH_HUB,
                         Origin.ENVIRONMENT, "TORCH_HOME"))
@@ -70,7 +71,8 @@ public final class CacheLocator {
                         Origin.DEFAULT, null));
     }
 
-    private CacheRoot modelScope() {
+    /** {@code MODELSCOPE_CACHE}, else {@code ~/.cache/modelscope/hub}. */
+    public CacheRoot modelScope() {
         return env.get("MODELSCOPE_CACHE")
                 .map(v -> new CacheRoot(expander.expandUserOnly(v), CacheKind.MODELSCOPE, Origin.ENVIRONMENT,
                         "MODELSCOPE_CACHE"))
@@ -89,6 +91,11 @@ public final class CacheLocator {
         return first("HF_ASSETS_CACHE", "HUGGINGFACE_ASSETS_CACHE")
                 .map(v -> fromVariable(v, CacheKind.HF_ASSETS, true))
                 .orElseGet(() -> underHfHome("assets", CacheKind.HF_ASSETS));
+    }
+
+    /** A cache variable's value as the official client reads it: {@code ~} and variables expanded, made absolute. */
+    public Path expand(String raw) {
+        return expander.expand(raw);
     }
 
     /** {@code $XDG_CACHE_HOME}, or {@code ~/.cache} (torch and the official client agree on this). */

@@ -9,8 +9,12 @@ import java.util.Optional;
 /** Parsed {@code /proc/self/mountinfo}: which mount a path lives on. */
 public final class MountTable {
 
-    /** One mount: where, what type, from which source. */
-    public record Mount(Path mountPoint, String type, String source) {
+    /** One mount: where, what type, from which source, and whether it is mounted read-only ({@code ro}). */
+    public record Mount(Path mountPoint, String type, String source, boolean readOnly) {
+
+        public Mount(Path mountPoint, String type, String source) {
+            this(mountPoint, type, source, false);
+        }
     }
 
     private final List<Mount> mounts;
@@ -22,7 +26,8 @@ public final class MountTable {
 
     /**
      * Parses mountinfo text (proc(5)): field 5 is the mount point, and after the {@code -} separator come
-     * the type and the source. Octal escapes such as {@code \040} (space) are decoded.
+     * the type and the source; field 6 holds the mount options ({@code ro} or {@code rw}). Octal escapes
+     * such as {@code \040} (space) are decoded.
      */
     public static MountTable parse(String mountinfo) {
         var list = new ArrayList<Mount>();
@@ -32,7 +37,8 @@ public final class MountTable {
             if (f.length < 5 || dash < 0 || dash + 2 >= f.length) {
                 continue;
             }
-            list.add(new Mount(Path.of(unescape(f[4])), f[dash + 1], unescape(f[dash + 2])));
+            boolean readOnly = dash > 5 && List.of(f[5].split(",")).contains("ro");
+            list.add(new Mount(Path.of(unescape(f[4])), f[dash + 1], unescape(f[dash + 2]), readOnly));
         }
         return new MountTable(list);
     }
