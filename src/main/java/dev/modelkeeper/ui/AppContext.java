@@ -8,11 +8,16 @@ import dev.modelkeeper.core.env.Settings;
 import dev.modelkeeper.core.env.SettingsStore;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.fs.FileSystemProbes;
+import dev.modelkeeper.core.fs.OpenFiles;
+import dev.modelkeeper.ui.cleanup.CleanupServices;
+import dev.modelkeeper.ui.cleanup.FxCleanupPrompts;
+import dev.modelkeeper.ui.cleanup.TrashDisposal;
 import dev.modelkeeper.ui.content.CacheContentViewModel;
 import dev.modelkeeper.core.env.TokenStore;
 import dev.modelkeeper.core.hub.HubClients;
 import dev.modelkeeper.core.download.DownloadOperation;
 import java.time.Clock;
+import java.time.Duration;
 import okhttp3.OkHttpClient;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +35,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService verifyExecutor;
     private final ExecutorService repairExecutor;
     private final ExecutorService moveExecutor;
+    private final ExecutorService cleanupExecutor;
     private final SettingsStore settingsStore;
     private final LiveTexts texts;
     private final FxDialogs dialogs;
@@ -43,6 +49,7 @@ public final class AppContext implements AutoCloseable {
         verifyExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("verify"));
         repairExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("repair"));
         moveExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("move"));
+        cleanupExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("cleanup"));
         settingsStore = new SettingsStore(AppPaths.of(env).settingsFile());
         var earlierState = AppPaths.of(env).adoptEarlierState(); // journals of earlier versions must be found
         earlierState.forEach(System.err::println);
@@ -65,13 +72,23 @@ public final class AppContext implements AutoCloseable {
                         dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env))),
                 current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
                         tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor,
-                javafx.application.Platform::runLater);
+                cleanup(env), javafx.application.Platform::runLater);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
         // -Dmodelkeeper.theme (screenshots) wins over the saved choice; the desktop is asked here, off the FX thread
         themes = new dev.modelkeeper.ui.theme.ThemeModel(dev.modelkeeper.ui.theme.Theme.of(
                 System.getProperty("modelkeeper.theme", settings.theme())),
                 dev.modelkeeper.ui.theme.DesktopScheme.prefersDark(env.variables(), System.getProperty("os.name", "")),
                 key -> mainViewModel.settingsViewModel().update(s -> s.withTheme(key)));
+    }
+
+    /** Delete and Clean up: their thread, the trash, who holds or has files open, and their dialogs. */
+    private CleanupServices cleanup(Environment env) {
+        return new CleanupServices(cleanupExecutor, () -> TrashDisposal.forCurrentUser(env), FileLocks::isHeld,
+                () -> { // one look at the running programs per plan
+                    var open = OpenFiles.snapshot();
+                    return path -> open.holders(path).stream().findFirst().map(Object::toString);
+                }, OpenFiles::snapshot,
+                Clock.systemUTC(), Duration.ofDays(90), new FxCleanupPrompts(texts));
     }
 
     /** Builds the context; call off the FX thread (it reads the settings file). */
@@ -141,6 +158,7 @@ public final class AppContext implements AutoCloseable {
         scanExecutor.shutdownNow();
         verifyExecutor.shutdownNow(); // a verify or repair stopped here is safe: each finishes or rolls back
         repairExecutor.shutdown();
+        cleanupExecutor.shutdown(); // a removal that started finishes; the plan's order keeps the cache valid
         moveExecutor.shutdown(); // a move that is running finishes its step; its journal covers the rest
         downloadExecutor.shutdown();
         ioExecutor.shutdown();
