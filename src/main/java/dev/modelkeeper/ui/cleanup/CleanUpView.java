@@ -27,6 +27,7 @@ public final class CleanUpView extends BorderPane {
     private Label total;
     private Label refused;
     private Button run;
+    private VBox footer;
 
     /** @param close what closes the view once the job started */
     public CleanUpView(CleanUpViewModel model, Runnable close) {
@@ -75,7 +76,8 @@ public final class CleanUpView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var bar = new HBox(10, total, spacer, run);
         bar.setAlignment(Pos.CENTER_LEFT);
-        setBottom(new VBox(8, refused, note, bar));
+        footer = new VBox(8, refused, note, bar);
+        setBottom(footer);
         BorderPane.setMargin(getCenter(), new Insets(12, 0, 12, 0));
         setPadding(new Insets(4));
         setPrefWidth(520);
@@ -85,7 +87,9 @@ public final class CleanUpView extends BorderPane {
         empty.visibleProperty().bind(model.emptyProperty());
         loading.visibleProperty().bind(model.loadingProperty());
         total.textProperty().bind(model.totalTextProperty());
-        total.visibleProperty().bind(model.emptyProperty().not().and(model.loadingProperty().not()));
+        total.visibleProperty().bind(model.loadingProperty().not());
+        footer.visibleProperty().bind(model.emptyProperty().not()); // nothing to clean up: nothing to press
+        footer.managedProperty().bind(footer.visibleProperty());
         refused.textProperty().bind(model.refusedTextProperty());
         refused.managedProperty().bind(refused.textProperty().isNotEmpty());
         run.disableProperty().bind(model.anyChosenProperty().not().or(model.loadingProperty()));

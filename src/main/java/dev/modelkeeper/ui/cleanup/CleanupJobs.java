@@ -19,7 +19,9 @@ import dev.modelkeeper.ui.content.ContentRow;
 import dev.modelkeeper.ui.content.Formats;
 import java.io.IOException;
 import java.text.MessageFormat;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -75,7 +77,9 @@ public final class CleanupJobs {
             // only the row's own cache: the same repo in another root is another copy, not this one
             CleanupPlan plan = planner(List.of(scan.get())).remove(List.of(target));
             boolean canTrash = trash().isPresent();
-            fx.execute(() -> confirm(lines.preview(plan, what, canTrash)));
+            var names = new HashMap<Path, String>();
+            row.repo().revisions().forEach(r -> r.files().forEach(f -> names.putIfAbsent(f.blobPath(), f.filePath())));
+            fx.execute(() -> confirm(lines.preview(plan, what, canTrash, names)));
         });
     }
 
@@ -127,11 +131,15 @@ public final class CleanupJobs {
     }
 
     private void run(CleanupPlan plan, DedupePlan dedupe, CleanupPrompts.Mode mode, Message title) {
-        Disposal disposal = mode == CleanupPrompts.Mode.TRASH ? trash().orElseThrow() : new Disposal.Permanent();
-        var task = FxOperationTask.job(new CleanUpRun(plan, dedupe, disposal, services.openFiles(), title), texts, title);
+        boolean toTrash = mode == CleanupPrompts.Mode.TRASH;
+        Disposal disposal = toTrash ? trash().orElseThrow() : new Disposal.Permanent();
+        // in the trash a repo is one item to restore, not its refs, snapshots and blobs one by one
+        CleanupPlan carried = toTrash && plan != null ? TrashPlan.of(plan) : plan;
+        var task = FxOperationTask.job(new CleanUpRun(carried, dedupe, disposal, services.openFiles(), title), texts,
+                title);
         task.setOnSucceeded(e -> {
             tasks.remove(task);
-            report(task.getValue());
+            report(task.getValue(), toTrash ? plan.expectedFreedSize() : -1);
             rescan.run();
         });
         task.setOnFailed(e -> {
@@ -148,7 +156,8 @@ public final class CleanupJobs {
         services.executor().execute(task);
     }
 
-    private void report(CleanUpRun.Outcome outcome) {
+    /** @param trashed the bytes moved to the trash, or -1 when deleted for good */
+    private void report(CleanUpRun.Outcome outcome, long trashed) {
         var problems = new ArrayList<String>();
         if (outcome.cleanup() != null) {
             problems.addAll(lines.refused(outcome.cleanup().refused()));
@@ -157,7 +166,8 @@ public final class CleanupJobs {
         if (outcome.dedupe() != null) {
             outcome.dedupe().skipped().forEach(s -> problems.add(s.message().render(Errors.locale(texts))));
         }
-        String freed = MessageFormat.format(texts.getString("cleanup.done"), Formats.size(outcome.freedBytes()));
+        String freed = trashed >= 0 ? MessageFormat.format(texts.getString("cleanup.done.trash"), Formats.size(trashed))
+                : MessageFormat.format(texts.getString("cleanup.done"), Formats.size(outcome.freedBytes()));
         if (problems.isEmpty()) {
             dialogs.notify(freed);
         } else {

@@ -70,6 +70,7 @@ final class DeletePreviewView extends BorderPane {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             var size = new Label(line.bytes() < 0 ? "" : Formats.size(line.bytes()));
             size.getStyleClass().add("numeric");
+            size.setMinWidth(Region.USE_PREF_SIZE); // the size is never cut, the text wraps
             box.getChildren().add(new HBox(8, text, spacer, size));
         }
         return box;

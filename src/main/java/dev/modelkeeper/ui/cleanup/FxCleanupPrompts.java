@@ -39,6 +39,12 @@ public final class FxCleanupPrompts implements CleanupPrompts {
         dialog.getDialogPane().getButtonTypes().setAll(close);
         dialog.getDialogPane().setContent(new CleanUpView(model, dialog::close));
         dialog.getDialogPane().setId("cleanup-dialog");
+        // the proposals arrive after the dialog opened: it grows to show them and its buttons
+        model.loadingProperty().addListener((obs, was, loading) -> {
+            if (!loading && dialog.getDialogPane().getScene() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         dialog.show();
     }
 

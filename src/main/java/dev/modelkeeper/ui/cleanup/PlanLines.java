@@ -21,8 +21,10 @@ final class PlanLines {
         this.texts = texts;
     }
 
-    DeletePreview preview(CleanupPlan plan, String title, boolean trashAvailable) {
-        return new DeletePreview(plan, title, goes(plan), kept(plan), refused(plan.refused()), trashAvailable);
+    /** @param fileNames the file each blob is, as the user knows it ({@code model.safetensors}, not its hash) */
+    DeletePreview preview(CleanupPlan plan, String title, boolean trashAvailable, Map<Path, String> fileNames) {
+        return new DeletePreview(plan, title, goes(plan), kept(plan, fileNames), refused(plan.refused()),
+                trashAvailable);
     }
 
     /** Per repo a line with the bytes it frees, then its revisions and files unless the whole repo goes. */
@@ -74,9 +76,9 @@ final class PlanLines {
                 : inside.toString();
     }
 
-    private List<DeletePreview.Line> kept(CleanupPlan plan) {
-        return plan.keptShared().stream().map(k -> new DeletePreview.Line(k.path().getFileName() + " — "
-                + k.reason().render(Errors.locale(texts)), k.bytes())).toList();
+    private List<DeletePreview.Line> kept(CleanupPlan plan, Map<Path, String> fileNames) {
+        return plan.keptShared().stream().map(k -> new DeletePreview.Line(fileNames.getOrDefault(k.path(),
+                k.path().getFileName().toString()) + " — " + k.reason().render(Errors.locale(texts)), k.bytes())).toList();
     }
 
     List<String> refused(List<CleanupPlan.Refusal> refusals) {
