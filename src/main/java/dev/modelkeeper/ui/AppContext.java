@@ -9,11 +9,16 @@ import dev.modelkeeper.core.env.Settings;
 import dev.modelkeeper.core.env.SettingsStore;
 import dev.modelkeeper.core.fs.FileLocks;
 import dev.modelkeeper.core.fs.FileSystemProbes;
+import dev.modelkeeper.core.fs.OpenFiles;
+import dev.modelkeeper.ui.cleanup.CleanupServices;
+import dev.modelkeeper.ui.cleanup.FxCleanupPrompts;
+import dev.modelkeeper.ui.cleanup.TrashDisposal;
 import dev.modelkeeper.ui.content.CacheContentViewModel;
 import dev.modelkeeper.core.env.TokenStore;
 import dev.modelkeeper.core.hub.HubClients;
 import dev.modelkeeper.core.download.DownloadOperation;
 import java.time.Clock;
+import java.time.Duration;
 import okhttp3.OkHttpClient;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +37,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService repairExecutor;
     private final ExecutorService moveExecutor;
     private final ExecutorService checkExecutor;
+    private final ExecutorService cleanupExecutor;
     private final SettingsStore settingsStore;
     private final LiveTexts texts;
     private final FxDialogs dialogs;
@@ -46,6 +52,7 @@ public final class AppContext implements AutoCloseable {
         repairExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("repair"));
         moveExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("move"));
         checkExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("check"));
+        cleanupExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("cleanup"));
         settingsStore = new SettingsStore(AppPaths.of(env).settingsFile());
         var earlierState = AppPaths.of(env).adoptEarlierState(); // journals of earlier versions must be found
         earlierState.forEach(System.err::println);
@@ -70,7 +77,7 @@ public final class AppContext implements AutoCloseable {
                 verdicts,
                 current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
                         tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor,
-                javafx.application.Platform::runLater);
+                cleanup(env), javafx.application.Platform::runLater);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
         java.util.function.Supplier<dev.modelkeeper.core.hub.HubClient> hub = () -> HubClients.create(http, env,
                 locator.hfHome(), mainViewModel.settings().hub(), tokens.load());
@@ -113,6 +120,16 @@ public final class AppContext implements AutoCloseable {
                 checkExecutor, downloadExecutor, javafx.application.Platform::runLater), model.tasks(), dialogs, texts);
         model.install(team, new dev.modelkeeper.ui.team.ManifestJobs(team, locator, hub, verdicts, model.tasks(),
                 dialogs, model::refresh));
+    }
+
+    /** Delete and Clean up: their thread, the trash, who holds or has files open, and their dialogs. */
+    private CleanupServices cleanup(Environment env) {
+        return new CleanupServices(cleanupExecutor, () -> TrashDisposal.forCurrentUser(env), FileLocks::isHeld,
+                () -> { // one look at the running programs per plan
+                    var open = OpenFiles.snapshot();
+                    return path -> open.holders(path).stream().findFirst().map(Object::toString);
+                }, OpenFiles::snapshot,
+                Clock.systemUTC(), Duration.ofDays(90), new FxCleanupPrompts(texts));
     }
 
     /** Builds the context; call off the FX thread (it reads the settings file). */
@@ -183,6 +200,7 @@ public final class AppContext implements AutoCloseable {
         verifyExecutor.shutdownNow(); // a verify or repair stopped here is safe: each finishes or rolls back
         repairExecutor.shutdown();
         checkExecutor.shutdownNow();
+        cleanupExecutor.shutdown(); // a removal that started finishes; the plan's order keeps the cache valid
         moveExecutor.shutdown(); // a move that is running finishes its step; its journal covers the rest
         downloadExecutor.shutdown();
         ioExecutor.shutdown();

@@ -22,6 +22,7 @@ public final class FxOperationTask<R> extends Task<R> {
     private final TransferRate rate;
     private final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
     private volatile boolean started;
+    private volatile boolean job;
 
     public FxOperationTask(Operation<R> operation, ResourceBundle texts) {
         this(operation, texts, null, null);
@@ -53,6 +54,21 @@ public final class FxOperationTask<R> extends Task<R> {
     /** Whether this task moves bytes (a download) rather than scanning. */
     public boolean isTransfer() {
         return rate != null;
+    }
+
+    /**
+     * A job the user started that counts steps rather than bytes (a cleanup): shown in the jobs panel like a
+     * transfer, with the operation's own messages as its line. A scan is not one (the status bar shows it).
+     */
+    public static <R> FxOperationTask<R> job(Operation<R> operation, ResourceBundle texts, Message title) {
+        var task = new FxOperationTask<>(operation, texts, null, title);
+        task.job = true;
+        return task;
+    }
+
+    /** Whether this task belongs in the jobs panel: a transfer, or a {@link #job job}. */
+    public boolean isJob() {
+        return job || isTransfer();
     }
 
     /**

@@ -100,7 +100,10 @@ public final class MainView extends BorderPane {
         var settings = Icons.on(item("menu.file.settings", actions::openSettings), Material2MZ.SETTINGS);
         settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
         var verifyAll = Icons.on(item("menu.file.verify", model::verifyAll), Material2MZ.VERIFIED_USER);
-        var file = new Menu(texts.getString("menu.file"), null, download, add, refresh, verifyAll, settings, quit);
+        var cleanUp = Icons.on(item("menu.file.cleanUp", model.cleanup()::cleanUp), Material2AL.CLEANING_SERVICES);
+        cleanUp.setId("menu-clean-up");
+        var file = new Menu(texts.getString("menu.file"), null, download, add, refresh, verifyAll, cleanUp, settings,
+                quit);
         if (model.health() != null) {
             var check = Icons.on(item("health.menu.check", model.health().outdated()::checkForUpdates),
                     Material2MZ.SYSTEM_UPDATE);
@@ -140,7 +143,15 @@ public final class MainView extends BorderPane {
         var repair = button("repair", "toolbar.repair", Material2AL.BUILD, null, () -> { });
         repair.disableProperty().bind(model.content().selectionProperty().isNull());
         repair.setOnAction(e -> model.repair(model.content().selectionProperty().get().repo()));
-        var bar = new ToolBar(download, refresh, add, new javafx.scene.control.Separator(), verify, repair);
+        var delete = button("delete", "toolbar.delete", Material2AL.DELETE, "Delete", () -> { });
+        delete.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !model.cleanup().canDelete(model.content().selectionProperty().get()),
+                model.content().selectionProperty()));
+        delete.setOnAction(e -> model.cleanup().delete(model.content().selectionProperty().get()));
+        var cleanUp = button("clean-up", "toolbar.cleanUp", Material2AL.CLEANING_SERVICES, null,
+                model.cleanup()::cleanUp);
+        var bar = new ToolBar(download, refresh, add, new javafx.scene.control.Separator(), verify, repair,
+                new javafx.scene.control.Separator(), delete, cleanUp);
         if (model.health() != null) {
             var check = button("check-updates", "health.toolbar.check", Material2MZ.SYSTEM_UPDATE, null,
                     model.health().outdated()::checkForUpdates);
@@ -179,7 +190,7 @@ public final class MainView extends BorderPane {
         view.setId("jobs");
         Runnable sync = () -> {
             // downloads show in their own panel, with Pause, Resume and Cancel
-            view.getTasks().setAll(model.tasks().filtered(t -> t instanceof FxOperationTask<?> f && f.isTransfer()
+            view.getTasks().setAll(model.tasks().filtered(t -> t instanceof FxOperationTask<?> f && f.isJob()
                     && !model.downloads().owns(t)));
             view.setVisible(!view.getTasks().isEmpty());
             view.setManaged(view.isVisible());

@@ -13,6 +13,8 @@ import dev.modelkeeper.core.env.TokenStore;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.task.Operation;
 import dev.modelkeeper.core.verify.VerdictStore;
+import dev.modelkeeper.ui.cleanup.CleanupJobs;
+import dev.modelkeeper.ui.cleanup.CleanupServices;
 import dev.modelkeeper.ui.content.CacheContentViewModel;
 import dev.modelkeeper.ui.content.ContentRow;
 import dev.modelkeeper.ui.content.RowAction;
@@ -36,7 +38,7 @@ import javafx.concurrent.Task;
 
 /**
  * The main window's features put together, without any scene graph: settings, roots and their scan, the
- * content, downloads, verify and repair, moves. Each is its own view model; this class wires them to one
+ * content, downloads, verify and repair, moves, cleanup. Each is its own view model; this class wires them to one
  * another (a finished download or repair rescans, a scan recalls verdicts) and keeps the commands of the
  * menus and the toolbar that span features.
  */
@@ -54,7 +56,7 @@ public final class MainViewModel {
                            Executor downloadExecutor, TokenStore tokens, DownloadQueueStore queue, VerdictStore verdicts,
                            Function<Settings, Optional<HubClient>> hub,
                            Path stateDir, Executor verifyExecutor, Executor repairExecutor, Executor moveExecutor,
-                           Executor fx) {
+                           CleanupServices cleanup, Executor fx) {
     }
 
     private final ObservableList<Task<?>> tasks = FXCollections.observableArrayList();
@@ -64,6 +66,7 @@ public final class MainViewModel {
     private final DownloadQueueViewModel downloadQueue;
     private final VerifyJobs verifyJobs;
     private final MoveJobs moves;
+    private final CleanupJobs cleanup;
     private final BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads;
     private final Executor ioExecutor;
     private final Executor fx;
@@ -94,10 +97,12 @@ public final class MainViewModel {
         // a cache a download of this app writes into (or below, or above) is not moved
         this.moves = new MoveJobs(services.stateDir(), ioExecutor, services.moveExecutor(), fx, tasks, dialogs, texts,
                 downloadQueue::writesInto, roots::refresh);
+        this.cleanup = new CleanupJobs(services.cleanup(), this::scans, fx, tasks, dialogs, texts, roots::refresh);
         // the features' entries in a row's context menu; like the toolbar's, Repair verifies first when needed
         content.addRowAction(RowAction.of("content.action.verify", row -> true, this::verify));
         content.addRowAction(RowAction.of("content.action.repair", row -> content.verify().mayNeedRepair(row.repo()),
                 row -> repair(row.repo())));
+        content.addRowAction(RowAction.of("content.action.delete", "Delete", cleanup::canDelete, cleanup::delete));
         content.addProblemAction(RowAction.of("content.action.repair", row -> true, row -> repair(row.repo())));
     }
 
@@ -147,6 +152,17 @@ public final class MainViewModel {
     /** File → Open manifest, or null in a window built without it. */
     public dev.modelkeeper.ui.team.ManifestJobs manifests() {
         return manifests;
+    }
+
+    /** The last scan of every root in the sidebar that has one. */
+    private java.util.List<CacheScan> scans() {
+        return roots.items().stream().filter(i -> !i.isAll()).map(i -> i.scanProperty().get())
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Delete and Clean up. */
+    public CleanupJobs cleanup() {
+        return cleanup;
     }
 
     /** The sidebar: roots, scan, status line. */

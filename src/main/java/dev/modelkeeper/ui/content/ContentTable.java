@@ -37,7 +37,16 @@ final class ContentTable extends TreeTableView<ContentRow> {
                 statusColumn()));
         setPlaceholder(placeholder());
         setRowFactory(t -> row());
+        setOnKeyPressed(this::actionKey);
         bind();
+    }
+
+    /** A key an action registered (Delete) does that action on the selected row. */
+    private void actionKey(javafx.scene.input.KeyEvent e) {
+        var selected = getSelectionModel().getSelectedItem();
+        if (selected != null && RowActionItems.runForKey(model.rowActions(), selected.getValue(), e)) {
+            e.consume();
+        }
     }
 
     /** "No models here yet", "Refreshing…", or "No repo matches …" with a button that clears the filter. */

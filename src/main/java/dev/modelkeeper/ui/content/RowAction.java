@@ -20,6 +20,40 @@ public interface RowAction {
     /** Does the action for the row the menu was opened on. */
     void run(ContentRow row);
 
+    /**
+     * The key that does the action on the tree's selected row, as {@code KeyCombination} reads it ("Delete"),
+     * or null for none.
+     */
+    default String key() {
+        return null;
+    }
+
+    /** An action that a key does too, on the selected row. */
+    static RowAction of(String labelKey, String key, Predicate<ContentRow> enabled, Consumer<ContentRow> action) {
+        RowAction plain = of(labelKey, enabled, action);
+        return new RowAction() {
+            @Override
+            public String labelKey() {
+                return labelKey;
+            }
+
+            @Override
+            public boolean enabledFor(ContentRow row) {
+                return plain.enabledFor(row);
+            }
+
+            @Override
+            public void run(ContentRow row) {
+                plain.run(row);
+            }
+
+            @Override
+            public String key() {
+                return key;
+            }
+        };
+    }
+
     /** An action from its parts. */
     static RowAction of(String labelKey, Predicate<ContentRow> enabled, Consumer<ContentRow> action) {
         return new RowAction() {

@@ -3,6 +3,8 @@ package dev.modelkeeper.ui.content;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 
 /** The menu entries of the actions features added, for one row; built each time a menu opens. */
 final class RowActionItems {
@@ -23,5 +25,16 @@ final class RowActionItems {
             item.setOnAction(e -> action.run(row));
             return item;
         }).toList();
+    }
+
+    /** Runs the first action whose key the event is and that is for {@code row}; true when one ran. */
+    static boolean runForKey(List<RowAction> actions, ContentRow row, KeyEvent event) {
+        for (RowAction action : actions) {
+            if (action.key() != null && KeyCombination.valueOf(action.key()).match(event) && action.enabledFor(row)) {
+                action.run(row);
+                return true;
+            }
+        }
+        return false;
     }
 }
