@@ -65,6 +65,19 @@ class BundlesTest {
         assertEquals(List.of(), differing, "keys whose Chinese text has other placeholders");
     }
 
+    /** A key written twice silently keeps its last text (two merges once left two versions of a sentence). */
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void noKeyIsWrittenTwice(String bundle) throws IOException {
+        for (String suffix : List.of(".properties", "_zh_CN.properties")) {
+            var keys = Files.readAllLines(RESOURCES.resolve(bundle + suffix), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith(" ") && l.contains("="))
+                    .map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+            var twice = keys.stream().filter(k -> keys.indexOf(k) != keys.lastIndexOf(k)).distinct().sorted().toList();
+            assertEquals(List.of(), twice, "keys written twice in " + bundle + suffix);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("bundles")
     void everyKeyIsUsed(String bundle) throws IOException {
