@@ -75,6 +75,12 @@ public final class CliMain {
                 .addSubcommand(new StorePushCommand(cli))
                 .addSubcommand(new StorePullCommand(cli))
                 .addSubcommand(new StoreLsCommand(cli));
+        CommandLine endpoint = new CommandLine(new EndpointCommand(cli), factory)
+                .addSubcommand(new EndpointCommand.ListCommand(cli))
+                .addSubcommand(new EndpointCommand.AddCommand(cli, () -> System.in))
+                .addSubcommand(new EndpointCommand.RemoveCommand(cli))
+                .addSubcommand(new EndpointCommand.UseCommand(cli))
+                .addSubcommand(new EndpointCommand.TestCommand(cli));
         CommandLine cl = new CommandLine(new ModelKeeperCommand(), factory)
                 .addSubcommand(new ScanCommand(cli, scanner))
                 .addSubcommand(new DownloadCommand(cli))
@@ -90,6 +96,7 @@ public final class CliMain {
                 .addSubcommand(new UpdateCommand(cli))
                 .addSubcommand(store)
                 .addSubcommand(new EnsureCommand(cli))
+                .addSubcommand(endpoint)
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added: these settings reach only the commands present at the call
         cl.setResourceBundle(cli.texts().bundle());

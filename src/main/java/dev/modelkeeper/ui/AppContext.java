@@ -54,17 +54,19 @@ public final class AppContext implements AutoCloseable {
         var locator = new CacheLocator(env);
         var tokens = new TokenStore(AppPaths.of(env).tokenFile());
         var http = new OkHttpClient();
+        var hubTokens = HubClients.Tokens.in(AppPaths.of(env)); // the Hub token and each endpoint profile's own
         var limits = new SharedLimits();
         var services = new MainViewModel.Services(locator,
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld), settingsStore, scanExecutor,
                 ioExecutor, (current, request) -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
-                        current.hub(), tokens.load()), request, current.hub().concurrency(),
+                        current, hubTokens, null, null, false), request, current.hub().concurrency(),
                         limits.forRate(current.hub().maxBytesPerSecond())), downloadExecutor, tokens,
                 new dev.modelkeeper.core.download.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")),
                 dev.modelkeeper.core.verify.VerdictStore.open(
                         dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env))),
-                current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
-                        tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor,
+                current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current,
+                        hubTokens, null, null, false)), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor,
+                moveExecutor,
                 javafx.application.Platform::runLater);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
         // -Dmodelkeeper.theme (screenshots) wins over the saved choice; the desktop is asked here, off the FX thread
