@@ -5,7 +5,8 @@
     hub emulator (target >= 1.5x)
   * one 1 GB file: ModelKeeper `store pull` from S3Proxy vs `curl` of the same S3 object (presigned URL)
     followed by `sha256sum` (target >= 0.9x); ModelKeeper checks the hash while it writes
-  * S3Proxy alone: `curl` of the object to /dev/null, to see whether the server is the bottleneck
+  * S3Proxy alone: `curl` of the big object, and of the 1,100 small ones (8 at once, presigned URLs), to
+    /dev/null, to see whether the server is the bottleneck
 
     python3 src/bench/store_benchmark.py [--big-mb 1000] [--runs 1]
 
@@ -51,7 +52,7 @@ def main():
                                str(a.big_mb * 1_000_000), os.path.join(work, "servers")],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
-        hub, s3, presigned, sha = (server.stdout.readline().strip() for _ in range(4))
+        hub, s3, presigned, sha, many_urls = (server.stdout.readline().strip() for _ in range(5))
         if not sha:
             raise SystemExit("the servers did not start")
         store_env = dict(os.environ, AWS_ACCESS_KEY_ID="team-access", AWS_SECRET_ACCESS_KEY="team-secret-0123456789",
@@ -83,12 +84,14 @@ def main():
         pull("bench/many"), official("bench/many")  # warm up both (page cache, S3Proxy's JIT)
         many = {"pull": [], "official": []}
         big = {"pull": [], "curl": [], "server": []}
+        many["server"] = []
         for _ in range(a.runs):
             many["official"].append(official("bench/many"))
             many["pull"].append(pull("bench/many"))
             big["curl"].append(curl_sha())
             big["pull"].append(pull("bench/big"))
             big["server"].append(curl_null())
+            many["server"].append(timed(["curl", "-sSf", "-Z", "--parallel-max", "8", "-K", many_urls]))
         m = {k: statistics.median(v) for k, v in many.items()}
         b = {k: statistics.median(v) for k, v in big.items()}
         mb = a.big_mb
@@ -99,6 +102,7 @@ def main():
               f"ModelKeeper store pull {b['pull']:7.2f} s ({mb / b['pull']:.0f} MB/s)   "
               f"=> {b['curl'] / b['pull']:.2f}x of curl+sha256  (target >= 0.9x)")
         print(f"{mb} MB file, S3Proxy alone (curl to /dev/null): {b['server']:7.2f} s ({mb / b['server']:.0f} MB/s)")
+        print(f"1,100-file repo, S3Proxy alone (curl, 8 at once, to /dev/null): {m['server']:7.2f} s")
         print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
     finally:
         server.stdin.close()

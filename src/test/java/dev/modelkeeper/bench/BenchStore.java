@@ -28,8 +28,9 @@ import okhttp3.OkHttpClient;
 /**
  * The servers of src/bench/store_benchmark.py: the hub emulator with {@code bench/many} and {@code bench/big}
  * (as {@link BenchHub}), and S3Proxy holding both, pushed under {@code s3://models/bench} from a cache filled
- * from the emulator. Prints four lines (the Hub's URL, the S3 endpoint, a presigned URL of the big blob, its
- * sha256), then serves until stdin closes. Arguments: the big file's size, a work folder.
+ * from the emulator. Prints five lines (the Hub's URL, the S3 endpoint, a presigned URL of the big blob, its
+ * sha256, a curl config fetching every blob of {@code bench/many} by presigned URL), then serves until stdin
+ * closes. Arguments: the big file's size, a work folder.
  */
 public final class BenchStore {
 
@@ -40,7 +41,8 @@ public final class BenchStore {
         int bigBytes = Integer.parseInt(args[0]);
         Path work = Path.of(args[1]);
         var big = BenchHub.big(bigBytes);
-        try (var hub = new HubEmulator().withCdn().pageSize(1000).add(BenchHub.many()).add(big);
+        var many = BenchHub.many();
+        try (var hub = new HubEmulator().withCdn().pageSize(1000).add(many).add(big);
              var s3 = new S3ProxyServer(work)) {
             var env = Environment.of(s3.env(), Environment.Os.LINUX, "/nonexistent");
             var store = new TeamStore(StoreConfig.of("s3://" + S3ProxyServer.BUCKET + "/bench", null, env),
@@ -60,18 +62,28 @@ public final class BenchStore {
                 }
             }
             String sha = big.files(big.resolve("main").orElseThrow()).get("model.safetensors").etag();
-            String url = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")
-                    .credentials(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY).build()
-                    .getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
-                            .bucket(S3ProxyServer.BUCKET).object("bench/modelkeeper/v1/blobs/" + sha).expiry(3600).build());
+            var minio = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")
+                    .credentials(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY).build();
+            String url = presigned(minio, sha);
+            var curlConfig = new StringBuilder();
+            for (var f : many.files(many.resolve("main").orElseThrow()).values()) {
+                curlConfig.append("url = \"").append(presigned(minio, f.etag())).append("\"\noutput = \"/dev/null\"\n");
+            }
+            Path config = Files.writeString(work.resolve("many-urls.curl"), curlConfig);
             System.out.println(hub.url());
             System.out.println(s3.endpoint());
             System.out.println(url);
             System.out.println(sha);
+            System.out.println(config);
             System.out.flush();
             while (System.in.read() >= 0) {
                 // serve until the benchmark closes our stdin
             }
         }
+    }
+
+    private static String presigned(MinioClient minio, String etag) throws Exception {
+        return minio.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
+                .bucket(S3ProxyServer.BUCKET).object("bench/modelkeeper/v1/blobs/" + etag).expiry(3600).build());
     }
 }
