@@ -262,8 +262,9 @@ class TeamStoreTest {
         pushed("f1");
         Path cache = dir.resolve("second");
         try (var cut = new ResetProxy(java.net.URI.create(s3.endpoint()).getPort())) {
-            // every connection that carries 1 MB is cut there: only the 3 MB blob's, twice
-            cut.arm(2, 1_000_000);
+            // every connection is cut once it has carried 1.5 MB: only those of the 3 MB blob get that far, and
+            // which connection the client uses for it is not known in advance
+            cut.arm(100, 1_500_000);
             var store = store("f1", Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + cut.port()));
 
             var result = new PullOperation(store, Optional.empty(), request(cache), 4)
