@@ -76,6 +76,12 @@ public final class CliMain {
                 .addSubcommand(new StorePushCommand(cli))
                 .addSubcommand(new StorePullCommand(cli))
                 .addSubcommand(new StoreLsCommand(cli));
+        CommandLine endpoint = new CommandLine(new EndpointCommand(cli), factory)
+                .addSubcommand(new EndpointCommand.ListCommand(cli))
+                .addSubcommand(new EndpointCommand.AddCommand(cli, () -> System.in))
+                .addSubcommand(new EndpointCommand.RemoveCommand(cli))
+                .addSubcommand(new EndpointCommand.UseCommand(cli))
+                .addSubcommand(new EndpointCommand.TestCommand(cli));
         CommandLine cl = new CommandLine(new ModelKeeperCommand(), factory)
                 .addSubcommand(new ScanCommand(cli, scanner, ScanIndex.in(AppPaths.of(cli.env()).cacheDir())))
                 .addSubcommand(new DownloadCommand(cli))
@@ -92,6 +98,7 @@ public final class CliMain {
                 .addSubcommand(store)
                 .addSubcommand(new EnsureCommand(cli))
                 .addSubcommand(new DoctorCommand(cli))
+                .addSubcommand(endpoint)
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added: these settings reach only the commands present at the call
         cl.setResourceBundle(cli.texts().bundle());

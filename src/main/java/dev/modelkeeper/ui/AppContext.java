@@ -64,6 +64,7 @@ public final class AppContext implements AutoCloseable {
         var locator = new CacheLocator(env);
         var tokens = new TokenStore(AppPaths.of(env).tokenFile());
         var http = new OkHttpClient();
+        var hubTokens = HubClients.Tokens.in(AppPaths.of(env)); // the Hub token and each endpoint profile's own
         var limits = new SharedLimits();
         var verdicts = dev.modelkeeper.core.verify.VerdictStore.open(
                 dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env)));
@@ -71,13 +72,13 @@ public final class AppContext implements AutoCloseable {
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld)
                         .withIndex(ScanIndex.in(AppPaths.of(env).cacheDir())), settingsStore, scanExecutor,
                 ioExecutor, (current, request) -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
-                        current.hub(), tokens.load()), request, current.hub().concurrency(),
+                        current, hubTokens, null, null, false), request, current.hub().concurrency(),
                         limits.forRate(current.hub().maxBytesPerSecond())), downloadExecutor, tokens,
                 new dev.modelkeeper.core.download.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")),
                 verdicts,
-                current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current.hub(),
-                        tokens.load())), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor, moveExecutor,
-                cleanup(env), javafx.application.Platform::runLater);
+                current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current,
+                        hubTokens, null, null, false)), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor,
+                moveExecutor, cleanup(env), javafx.application.Platform::runLater);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
         java.util.function.Supplier<dev.modelkeeper.core.hub.HubClient> hub = () -> HubClients.create(http, env,
                 locator.hfHome(), mainViewModel.settings().hub(), tokens.load());

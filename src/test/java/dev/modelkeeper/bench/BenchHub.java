@@ -15,8 +15,8 @@ public final class BenchHub {
     private BenchHub() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int bigBytes = Integer.parseInt(args.length > 0 ? args[0] : "1000000000");
+    /** {@code bench/many}: 1,100 LFS files of 2 to 8 kB in 10 folders. */
+    static FixtureRepo many() {
         var many = FixtureRepo.model("bench/many");
         String c1 = many.commit(1);
         var rnd = new Random(5);
@@ -25,12 +25,22 @@ public final class BenchHub {
             rnd.nextBytes(b);
             many.lfsFile(c1, "shard-" + (i % 10) + "/part-" + i + ".bin", b);
         }
-        many.ref("main", c1);
+        return many.ref("main", c1);
+    }
+
+    /** {@code bench/big}: one LFS file of {@code bigBytes} random bytes. */
+    static FixtureRepo big(int bigBytes) {
         var big = FixtureRepo.model("bench/big");
         String c2 = big.commit(1);
         byte[] data = new byte[bigBytes];
-        rnd.nextBytes(data);
-        big.lfsFile(c2, "model.safetensors", data).ref("main", c2);
+        new Random(6).nextBytes(data);
+        return big.lfsFile(c2, "model.safetensors", data).ref("main", c2);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int bigBytes = Integer.parseInt(args.length > 0 ? args[0] : "1000000000");
+        var many = many();
+        var big = big(bigBytes);
         long perConnection = args.length > 1 ? Long.parseLong(args[1]) : 0;
         try (var hub = new HubEmulator().withCdn().pageSize(1000).throttle(perConnection).add(many).add(big)) {
             System.out.println(hub.url());

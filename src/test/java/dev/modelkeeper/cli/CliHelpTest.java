@@ -21,6 +21,7 @@ class CliHelpTest {
 
     private static final List<String> COMMANDS = List.of("scan", "download", "verify", "repair", "migrate", "dedupe", "rm",
             "prune", "metrics", "serve-metrics", "outdated", "update", "store", "store push", "store pull", "store ls",
+            "endpoint", "endpoint list", "endpoint add", "endpoint remove", "endpoint use", "endpoint test",
             "ensure", "doctor");
 
     @TempDir

@@ -24,6 +24,7 @@ final class UsageDoc {
     static final Path DOC = Path.of("docs/cli.md");
     static final List<String> NAMES = List.of("modelkeeper", "scan", "download", "verify", "repair", "migrate", "dedupe",
             "rm", "prune", "metrics", "serve-metrics", "outdated", "update", "store", "store push", "store pull", "store ls",
+            "endpoint", "endpoint list", "endpoint add", "endpoint remove", "endpoint use", "endpoint test",
             "ensure", "doctor");
     private static final Pattern BLOCK = Pattern.compile("<!-- usage: ([a-z-]+(?: [a-z-]+)?) -->\\n```text\\n.*?```\\n",
             Pattern.DOTALL);

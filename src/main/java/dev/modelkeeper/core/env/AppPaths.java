@@ -58,6 +58,11 @@ public record AppPaths(Path configDir, Path stateDir, Path cacheDir) {
         return configDir.resolve("token");
     }
 
+    /** The token of endpoint profile {@code name} (0600), never inside settings.json. */
+    public Path profileTokenFile(String name) {
+        return configDir.resolve("profiles").resolve(name + ".token");
+    }
+
     /**
      * Earlier versions kept state in {@code <config>/state} on Linux too. Moves what is there to
      * {@link #stateDir} (journals of unfinished moves and repairs must be found) and the verify memo to

@@ -14,9 +14,12 @@ import java.util.List;
  * @param hub         where to download from
  * @param thresholds  when a cache or its disk counts as too full (metrics and alerts)
  * @param theme       the window's colours: {@code system} (follow the desktop), {@code light} or {@code dark}
+ * @param profiles    endpoint profiles (pull-through proxies and mirrors), by name; their tokens are in files of
+ *                    their own ({@link AppPaths#profileTokenFile})
+ * @param activeProfile the profile used when no endpoint is named, or null for none
  */
 public record Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub,
-                       Thresholds thresholds, String theme) {
+                       Thresholds thresholds, String theme, List<Profile> profiles, String activeProfile) {
 
     /** Follow the desktop's light or dark preference. */
     public static final String THEME_SYSTEM = "system";
@@ -47,8 +50,27 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
         }
     }
 
+    /**
+     * An endpoint profile as stored in settings.json; {@code core.hub.EndpointProfile} checks and uses it.
+     *
+     * @param kind                  hub, artifactory, nexus, olah, hf-mirror or other
+     * @param sendHubToken          the Hugging Face token may go to this endpoint (never by default)
+     * @param connectTimeoutSeconds 0 for the default
+     * @param readTimeoutSeconds    0 for the default
+     */
+    public record Profile(String name, String url, String kind, boolean sendHubToken, int connectTimeoutSeconds,
+                          int readTimeoutSeconds) {
+    }
+
+    public Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub,
+                    Thresholds thresholds, String theme) {
+        this(userRoots, window, language, hub, thresholds, theme, List.of(), null);
+    }
+
     public Settings {
         userRoots = List.copyOf(userRoots);
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        activeProfile = activeProfile == null || activeProfile.isBlank() ? null : activeProfile;
         hub = hub == null ? HubSettings.defaults() : hub;
         thresholds = thresholds == null ? Thresholds.defaults() : thresholds;
         theme = theme == null || theme.isBlank() ? THEME_SYSTEM : theme;
@@ -75,26 +97,35 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
     }
 
     public Settings withUserRoots(List<Path> roots) {
-        return new Settings(roots, window, language, hub, thresholds, theme);
+        return new Settings(roots, window, language, hub, thresholds, theme, profiles, activeProfile);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(userRoots, bounds, language, hub, thresholds, theme);
+        return new Settings(userRoots, bounds, language, hub, thresholds, theme, profiles, activeProfile);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(userRoots, window, tag, hub, thresholds, theme);
+        return new Settings(userRoots, window, tag, hub, thresholds, theme, profiles, activeProfile);
     }
 
     public Settings withHub(HubSettings settings) {
-        return new Settings(userRoots, window, language, settings, thresholds, theme);
+        return new Settings(userRoots, window, language, settings, thresholds, theme, profiles, activeProfile);
     }
 
     public Settings withThresholds(Thresholds limits) {
-        return new Settings(userRoots, window, language, hub, limits, theme);
+        return new Settings(userRoots, window, language, hub, limits, theme, profiles, activeProfile);
     }
 
     public Settings withTheme(String choice) {
-        return new Settings(userRoots, window, language, hub, thresholds, choice);
+        return new Settings(userRoots, window, language, hub, thresholds, choice, profiles, activeProfile);
+    }
+
+    public Settings withProfiles(List<Profile> list, String active) {
+        return new Settings(userRoots, window, language, hub, thresholds, theme, list, active);
+    }
+
+    /** The profile called {@code name}, if any. */
+    public java.util.Optional<Profile> profile(String name) {
+        return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 }

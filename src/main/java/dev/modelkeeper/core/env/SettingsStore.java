@@ -76,6 +76,8 @@ public final class SettingsStore {
         public Settings.HubSettings hub;
         public Thresholds thresholds;
         public String theme;
+        public List<Settings.Profile> profiles;
+        public String activeProfile;
 
         static Dto of(Settings s) {
             var dto = new Dto();
@@ -85,13 +87,17 @@ public final class SettingsStore {
             dto.hub = s.hub();
             dto.thresholds = s.thresholds();
             dto.theme = s.theme();
+            dto.profiles = s.profiles().isEmpty() ? null : s.profiles();
+            dto.activeProfile = s.activeProfile();
             return dto;
         }
 
         Settings toSettings() {
             List<Path> roots = userRoots == null ? List.of()
                     : userRoots.stream().filter(r -> r != null && !r.isBlank()).map(Path::of).toList();
-            return new Settings(roots, window, language, hub, thresholds, theme);
+            List<Settings.Profile> stored = profiles == null ? List.of()
+                    : profiles.stream().filter(p -> p != null && p.name() != null && p.url() != null).toList();
+            return new Settings(roots, window, language, hub, thresholds, theme, stored, activeProfile);
         }
     }
 }

@@ -29,13 +29,28 @@ public final class HubClient {
     private final HubEndpoint endpoint;
     private final Optional<HubToken> token;
     private final RetryPolicy retry;
+    private final EndpointProfile withheldFrom;
 
     /** {@code http} must not follow redirects itself: {@code followRedirects(false)}. */
     public HubClient(OkHttpClient http, HubEndpoint endpoint, Optional<HubToken> token, RetryPolicy retry) {
+        this(http, endpoint, token, retry, null);
+    }
+
+    /**
+     * @param withheldFrom the endpoint profile the Hub token was held back from (a refusal says so), or null
+     */
+    HubClient(OkHttpClient http, HubEndpoint endpoint, Optional<HubToken> token, RetryPolicy retry,
+              EndpointProfile withheldFrom) {
         this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
         this.endpoint = endpoint;
         this.token = token;
         this.retry = retry;
+        this.withheldFrom = withheldFrom;
+    }
+
+    /** The timeouts this client waits with (a profile's are long). */
+    public java.time.Duration readTimeout() {
+        return java.time.Duration.ofMillis(http.readTimeoutMillis());
     }
 
     public HubEndpoint endpoint() {
@@ -98,6 +113,42 @@ public final class HubClient {
                     throw refused(r, subject, id);
                 }
                 return metadata(r, location != null ? location : url, subject);
+            }
+        }
+        throw HubException.invalid(subject, "hub.invalid.redirects", MAX_REDIRECTS);
+    }
+
+    /**
+     * What a HEAD on a resolve URL answered, before any header is required: for {@link EndpointCheck}.
+     *
+     * @param commit     {@code X-Repo-Commit}, or null
+     * @param etag       {@code X-Linked-Etag}, else {@code ETag}, or null
+     * @param location   where the answer redirects to, or null
+     * @param xetHeaders the answer carries {@code X-Xet-*} headers or a {@code rel="xet-auth"} link
+     */
+    public record ResolveProbe(int status, String commit, String etag, HttpUrl location, boolean xetHeaders) {
+    }
+
+    /** HEAD on the resolve URL, following redirects on the endpoint's host as {@link #fileMetadata} does. */
+    public ResolveProbe probeResolve(RepoType type, String id, String revision, String path, Cancellation cancel)
+            throws HubException, CancelledException {
+        HttpUrl url = resolveUrl(type, id, revision, path);
+        String subject = id + "@" + revision + ":" + path;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            var request = request(url).head().header("Accept-Encoding", "identity").build();
+            try (Response r = execute(request, subject, cancel)) {
+                HttpUrl location = r.isRedirect() ? locationOf(r) : null;
+                if (location != null && endpoint.isHubHost(location) && location.host().equals(url.host())) {
+                    url = location;
+                    continue;
+                }
+                if (!r.isRedirect() && !r.isSuccessful()) {
+                    throw refused(r, subject, id);
+                }
+                boolean xet = r.headers().names().stream().anyMatch(n -> n.toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("x-xet-")) || r.headers("Link").stream().anyMatch(l -> l.contains("xet-auth"));
+                return new ResolveProbe(r.code(), r.header("X-Repo-Commit"),
+                        Optional.ofNullable(r.header("X-Linked-Etag")).orElse(r.header("ETag")), location, xet);
             }
         }
         throw HubException.invalid(subject, "hub.invalid.redirects", MAX_REDIRECTS);
@@ -170,6 +221,9 @@ public final class HubClient {
     /** The Hub's refusal; if the token was held back from this endpoint, the message says so and where to allow it. */
     private HubException refused(Response r, String subject, String id) {
         HubException e = HubErrors.of(r, subject, id);
+        if (withheldFrom != null) {
+            return e.hubTokenWithheldFrom(withheldFrom);
+        }
         return token.isPresent() && endpoint.withholdsTokenFrom(r.request().url())
                 ? e.tokenWithheld(endpoint.url().toString().replaceAll("/$", "")) : e;
     }

@@ -39,8 +39,9 @@ final class HubErrors {
         if ("Access to this resource is disabled.".equals(message)) {
             return Kind.DISABLED;
         }
-        boolean repoUrl = path.startsWith("/api/models/") || path.startsWith("/api/datasets/")
-                || path.startsWith("/api/spaces/") || path.contains("/resolve/");
+        // contains, not startsWith: a proxy serves the Hub below a path of its own (…/api/huggingfaceml/repo)
+        boolean repoUrl = path.contains("/api/models/") || path.contains("/api/datasets/")
+                || path.contains("/api/spaces/") || path.contains("/resolve/");
         if (status == 401 && repoUrl && !"Invalid credentials in Authorization header".equals(message)) {
             return Kind.REPO_NOT_FOUND; // the Hub answers 401 for private, gated and missing repos alike
         }

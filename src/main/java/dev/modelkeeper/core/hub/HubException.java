@@ -60,6 +60,22 @@ public final class HubException extends OperationException {
         return aboutAccess ? new HubException(this, new Message(BUNDLE, "hub.tokenWithheld", endpoint)) : this;
     }
 
+    /**
+     * This refusal (401 or 403), saying that the Hugging Face token was not sent to the endpoint profile and how
+     * to allow it.
+     */
+    HubException hubTokenWithheldFrom(EndpointProfile profile) {
+        boolean refusal = status == 401 || status == 403 || kind == Kind.GATED || kind == Kind.REPO_NOT_FOUND
+                || kind == Kind.FORBIDDEN;
+        return refusal ? new HubException(this, new Message(BUNDLE, "hub.profile.tokenWithheld", profile.name(),
+                profile.url())) : this;
+    }
+
+    /** The sentence as a key and arguments, to go inside another one. */
+    Message sentence() {
+        return text();
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -44,6 +44,11 @@ public final class HubToken {
         return configured == null ? Optional.empty() : clean(configured, "settings");
     }
 
+    /** A token given directly (an endpoint profile's own), cleaned like the others. */
+    static Optional<HubToken> of(String raw, String source) {
+        return clean(raw, source);
+    }
+
     private static Optional<HubToken> clean(String raw, String source) {
         String v = raw.replace("\r", "").replace("\n", "").strip();
         return v.isEmpty() ? Optional.empty() : Optional.of(new HubToken(v, source));

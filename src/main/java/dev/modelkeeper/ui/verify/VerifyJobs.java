@@ -128,12 +128,16 @@ public final class VerifyJobs {
 
     /** Shows what the verify memo remembers about a freshly scanned cache (Verified, Corrupt) without reading. */
     public void recall(dev.modelkeeper.core.cache.CacheScan scan) {
-        verifyExecutor.execute(() -> {
-            var recalled = MemoRecall.of(scan, store);
-            if (!recalled.verdicts().isEmpty()) {
-                fx.execute(() -> state.add(recalled.verdicts(), recalled.findings()));
-            }
-        });
+        try {
+            verifyExecutor.execute(() -> {
+                var recalled = MemoRecall.of(scan, store);
+                if (!recalled.verdicts().isEmpty()) {
+                    fx.execute(() -> state.add(recalled.verdicts(), recalled.findings()));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // a scan that ends while the window closes: nothing to show any more
+        }
     }
 
     private void saveQuietly() {

@@ -20,6 +20,7 @@ import dev.modelkeeper.core.task.ProgressListener;
 import dev.modelkeeper.testing.CacheFixture;
 import dev.modelkeeper.testing.hub.FixtureRepo;
 import dev.modelkeeper.testing.hub.HubEmulator;
+import dev.modelkeeper.testing.hub.ResetProxy;
 import dev.modelkeeper.testing.python.OfficialClient;
 import dev.modelkeeper.testing.s3.S3ProxyServer;
 import java.nio.file.Files;
@@ -253,6 +254,90 @@ class TeamStoreTest {
         assertFalse(Files.exists(s3.bucketDir().resolve("p7/modelkeeper/v1/refs")));
         try (var left = Files.walk(s3.bucketDir())) {
             assertEquals(List.of(), left.filter(Files::isRegularFile).filter(p -> p.toString().contains("/p7/")).toList());
+        }
+    }
+
+    @Test
+    void aConnectionResetMidObjectResumesAndEndsInACorrectCache() throws Exception {
+        pushed("f1");
+        Path cache = dir.resolve("second");
+        try (var cut = new ResetProxy(java.net.URI.create(s3.endpoint()).getPort())) {
+            // every connection is cut once it has carried 1.5 MB: only those of the 3 MB blob get that far, and
+            // which connection the client uses for it is not known in advance
+            cut.arm(100, 1_500_000);
+            var store = store("f1", Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + cut.port()));
+
+            var result = new PullOperation(store, Optional.empty(), request(cache), 4)
+                    .run(ProgressListener.NONE, Cancellation.create());
+
+            assertTrue(cut.resetsDone() >= 1, "the blob's connection was reset");
+            assertTrue(result.bytesFromStore() >= WEIGHTS.length + 12 + 11, "all of it, some bytes perhaps twice");
+        }
+        var layout = new HubLayout(cache, RepoType.MODEL, "org/tts");
+        String sha = CacheFixture.sha256(WEIGHTS);
+        assertEquals(sha, CacheFixture.sha256(Files.readAllBytes(layout.blob(sha))));
+        assertFalse(Files.exists(layout.incomplete(sha)));
+        assertOnlyWholeBlobs(cache);
+    }
+
+    @Test
+    void theBucketVanishingMidPullIsOneSentenceAndWhatLandedIsWhole() throws Exception {
+        pushed("f2");
+        Path cache = dir.resolve("second");
+        var blobGets = new java.util.concurrent.atomic.AtomicInteger();
+        // before the second blob is asked for, the bucket's folder goes: between files, not inside one
+        var http = new OkHttpClient.Builder().addInterceptor(chain -> {
+            var url = chain.request().url().encodedPath();
+            if (chain.request().method().equals("GET") && url.contains("/blobs/") && blobGets.incrementAndGet() == 2) {
+                deleteTree(s3.bucketDir());
+            }
+            return chain.proceed(chain.request());
+        }).build();
+        var all = new HashMap<>(s3.env());
+        var store = new TeamStore(StoreConfig.of("s3://" + S3ProxyServer.BUCKET + "/f2", null,
+                Environment.of(all, Environment.Os.LINUX, "/nonexistent")), http);
+        try {
+            var e = assertThrows(OperationException.class, () -> new PullOperation(store, Optional.empty(),
+                    request(cache), 1).run(ProgressListener.NONE, Cancellation.create()));
+
+            assertFalse(Files.exists(s3.bucketDir()));
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+            assertTrue(e.getMessage().contains("There is no bucket \"" + S3ProxyServer.BUCKET + "\""), e.getMessage());
+            assertEquals(1, assertOnlyWholeBlobs(cache), "the blob fetched before the bucket went landed whole");
+        } finally {
+            Files.createDirectories(s3.bucketDir()); // the other tests push into it again
+        }
+    }
+
+    /** Every blob in the cache matches its name; only {@code .incomplete} files (kept for resuming) may not. */
+    private static int assertOnlyWholeBlobs(Path cache) throws Exception {
+        Path blobs = new HubLayout(cache, RepoType.MODEL, "org/tts").blob("x").getParent();
+        if (!Files.isDirectory(blobs)) {
+            return 0;
+        }
+        int whole = 0;
+        try (Stream<Path> files = Files.list(blobs)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".incomplete")) {
+                    continue;
+                }
+                byte[] content = Files.readAllBytes(p);
+                String actual = name.length() == 64 ? CacheFixture.sha256(content) : CacheFixture.gitSha1(content);
+                assertEquals(name, actual, "a blob that does not match its name: " + p);
+                whole++;
+            }
+        }
+        return whole;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -100,7 +100,7 @@ final class ApiHandler {
         }
         int end = Math.min(entries.size(), cursor + hub.pageSize());
         if (end < entries.size()) {
-            String base = hub.url() + ex.getRequestURI().getRawPath() + "?"
+            String base = hub.origin() + ex.getRequestURI().getRawPath() + "?"
                     + query.replaceAll("&?cursor=\\d+", "");
             ex.getResponseHeaders().set("Link", "<" + base + "&cursor=" + end + ">; rel=\"next\"");
         }

@@ -96,6 +96,24 @@ public final class HubEmulator implements AutoCloseable {
 
     private volatile Interceptor interceptor = ex -> false;
 
+    private volatile String pathPrefix = "";
+    private volatile java.util.Set<String> strippedHeaders = java.util.Set.of();
+
+    /**
+     * Serves the Hub below {@code prefix} only ({@code /artifactory/api/huggingfaceml/hf}), as a pull-through
+     * proxy does; {@link #url()} then ends with it. Anything else is 404.
+     */
+    public HubEmulator underPrefix(String prefix) {
+        this.pathPrefix = prefix.replaceAll("/+$", "");
+        return this;
+    }
+
+    /** Drops these response headers from every answer, as a proxy that does not pass them through. */
+    public HubEmulator stripHeaders(String... names) {
+        this.strippedHeaders = java.util.Set.of(names);
+        return this;
+    }
+
     /** From now on every request goes to {@code interceptor} first; it answers those it wants to. */
     public HubEmulator intercept(Interceptor interceptor) {
         this.interceptor = interceptor;
@@ -110,6 +128,11 @@ public final class HubEmulator implements AutoCloseable {
     }
 
     public String url() {
+        return origin() + pathPrefix;
+    }
+
+    /** Scheme, host and port, without the path prefix. */
+    String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -244,7 +267,8 @@ public final class HubEmulator implements AutoCloseable {
         return false;
     }
 
-    private void handle(HttpExchange ex) throws IOException {
+    private void handle(HttpExchange exchange) throws IOException {
+        HttpExchange ex = strippedHeaders.isEmpty() ? exchange : new StrippingExchange(exchange, strippedHeaders);
         requests.incrementAndGet();
         authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
         try (ex) {
@@ -264,7 +288,12 @@ public final class HubEmulator implements AutoCloseable {
                 send(ex, fault.status(), "text/plain", new byte[0]);
                 return;
             }
-            String[] raw = ex.getRequestURI().getRawPath().substring(1).split("/");
+            String path = ex.getRequestURI().getRawPath();
+            if (!path.startsWith(pathPrefix + "/")) {
+                error(ex, 404, "RepoNotFound", "Not found", null);
+                return;
+            }
+            String[] raw = path.substring(pathPrefix.length() + 1).split("/");
             var segments = java.util.Arrays.stream(raw).map(HubEmulator::percentDecode)
                     .toList();
             if (!segments.isEmpty() && segments.getFirst().equals("api")) {

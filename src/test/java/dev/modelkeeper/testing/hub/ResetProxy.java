@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * are cut with a TCP RST (SO_LINGER 0) after passing a number of response bytes, which is what a
  * client sees when a proxy, NAT or CDN edge drops it. The JDK's HTTP server cannot do this itself.
  */
-final class ResetProxy implements AutoCloseable {
+public final class ResetProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
@@ -23,23 +23,23 @@ final class ResetProxy implements AutoCloseable {
     private final AtomicInteger resetsDone = new AtomicInteger();
     private final AtomicLong relayed = new AtomicLong();
 
-    ResetProxy(int targetPort) throws IOException {
+    public ResetProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("reset-proxy").start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The next {@code count} connections are reset after {@code afterBytes} bytes of response. */
-    void arm(int count, long afterBytes) {
+    public void arm(int count, long afterBytes) {
         resetAfter.set(afterBytes);
         resetsLeft.set(count);
     }
 
-    int resetsDone() {
+    public int resetsDone() {
         return resetsDone.get();
     }
 
