@@ -173,7 +173,7 @@ class DedupeTest {
     @Test
     void copiesOnAnotherFilesystemAreSkipped() throws Exception {
         Path other = dir.resolve("other");
-        assertTrue(TmpfsMount.mount(other), "needs root to mount a tmpfs");
+        assertTrue(dev.modelkeeper.testing.Tmpfs.mount(other), "needs root to mount a tmpfs");
         try {
             cache(dir.resolve("a"));
             var b = cache(other.resolve("b"));
@@ -185,7 +185,7 @@ class DedupeTest {
             assertTrue(plan.skipped().stream().anyMatch(s -> s.reason() == DedupePlan.Reason.OTHER_FILESYSTEM
                     && s.path().getFileName().toString().equals(etag)), plan.toString());
         } finally {
-            TmpfsMount.unmount(other);
+            dev.modelkeeper.testing.Tmpfs.unmount(other);
         }
     }
 }
