@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelkeeper.core.cleanup.CleanupPlan;
 import dev.modelkeeper.core.cleanup.CleanupPlan.Kind;
 import dev.modelkeeper.core.cleanup.CleanupResult;
+import dev.modelkeeper.core.cleanup.XetCaches;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,12 +33,14 @@ final class CleanupJson {
         LISTS.put("shared_blobs", Kind.SHARED_PAYLOAD);
         LISTS.put("stale_locks", Kind.STALE_LOCKS);
         LISTS.put("empty_folders", Kind.EMPTY_FOLDER);
+        LISTS.put("xet_caches", Kind.XET_CACHE);
     }
 
     private CleanupJson() {
     }
 
-    static void write(CleanupPlan plan, CleanupResult result, boolean dryRun, Locale locale, PrintStream out) {
+    static void write(CleanupPlan plan, CleanupResult result, boolean dryRun, List<XetCaches.Cache> xet, Locale locale,
+                      PrintStream out) {
         try {
             JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out);
             g.useDefaultPrettyPrinter();
@@ -49,6 +53,25 @@ final class CleanupJson {
                 }
                 g.writeEndArray();
             }
+            g.writeArrayFieldStart("removals");
+            for (CleanupPlan.Removal r : plan.removals()) {
+                g.writeStartObject();
+                g.writeStringField("kind", r.kind().name().toLowerCase(Locale.ROOT));
+                g.writeStringField("path", r.path().toString());
+                g.writeNumberField("size", r.bytes());
+                g.writeStringField("fate", r.fate().name().toLowerCase(Locale.ROOT));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeBooleanField("needs_permanent", plan.needsPermanent());
+            g.writeArrayFieldStart("xet_cache_sizes");
+            for (XetCaches.Cache c : xet) {
+                g.writeStartObject();
+                g.writeStringField("path", c.path().toString());
+                g.writeNumberField("size", c.size());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("kept_shared");
             for (CleanupPlan.Kept k : plan.keptShared()) {
                 g.writeStartObject();

@@ -2,10 +2,10 @@ package dev.modelkeeper.cli;
 
 import dev.modelkeeper.core.cache.CacheScanner;
 import dev.modelkeeper.core.cleanup.CleanupPlanner;
-import dev.modelkeeper.core.cleanup.Disposal;
 import dev.modelkeeper.core.cleanup.InUseCheck;
 import dev.modelkeeper.core.cleanup.PruneRules;
 import dev.modelkeeper.core.fs.FileLocks;
+import dev.modelkeeper.core.fs.OpenFiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,6 +32,12 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--unused", paramLabel = "AGE", converter = Converters.Age.class, descriptionKey = "help.prune.unused")
     Duration unused;
 
+    @Option(names = "--xet", descriptionKey = "help.prune.xet")
+    boolean xet;
+
+    @Option(names = "--permanent", descriptionKey = "help.rm.permanent")
+    boolean permanent;
+
     @Mixin
     HelpOption help;
 
@@ -45,8 +51,8 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var rules = new PruneRules(Optional.ofNullable(olderThan), Optional.ofNullable(unused));
-        return options.run(cli, scanner, scans -> new CleanupPlanner(scans, FileLocks::isHeld, InUseCheck.NONE)
-                .prune(rules, Instant.now()), new Disposal.Permanent());
+        var rules = new PruneRules(Optional.ofNullable(olderThan), Optional.ofNullable(unused), xet);
+        return options.run(cli, scanner, scans -> new CleanupPlanner(scans, FileLocks::isHeld,
+                InUseCheck.of(OpenFiles.snapshot())).prune(rules, Instant.now()), permanent, true);
     }
 }

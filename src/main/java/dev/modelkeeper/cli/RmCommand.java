@@ -3,9 +3,9 @@ package dev.modelkeeper.cli;
 import dev.modelkeeper.core.cache.CacheScanner;
 import dev.modelkeeper.core.cleanup.CleanupPlanner;
 import dev.modelkeeper.core.cleanup.CleanupTarget;
-import dev.modelkeeper.core.cleanup.Disposal;
 import dev.modelkeeper.core.cleanup.InUseCheck;
 import dev.modelkeeper.core.fs.FileLocks;
+import dev.modelkeeper.core.fs.OpenFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,8 +52,7 @@ final class RmCommand implements Callable<Integer> {
         for (String t : targets) {
             parsed.add(CleanupTarget.parse(t).orElseThrow(() -> cli.usageError(spec, "rm.badTarget", t)));
         }
-        // until the desktop trash is wired in, every removal is permanent, with or without --permanent
-        return options.run(cli, scanner, scans -> new CleanupPlanner(scans, FileLocks::isHeld, InUseCheck.NONE)
-                .remove(parsed), new Disposal.Permanent());
+        return options.run(cli, scanner, scans -> new CleanupPlanner(scans, FileLocks::isHeld,
+                InUseCheck.of(OpenFiles.snapshot())).remove(parsed), permanent, false);
     }
 }

@@ -33,6 +33,10 @@ final class Accounting {
         var links = new HashMap<Inode, Integer>();
         var result = new HashMap<Path, Long>();
         for (var e : sizes.entrySet()) {
+            if (Files.isDirectory(e.getKey(), LinkOption.NOFOLLOW_LINKS)) {
+                result.put(e.getKey(), e.getValue()); // a folder's link count is its sub-folders, not other names
+                continue;
+            }
             try {
                 Map<String, Object> a = Files.readAttributes(e.getKey(), "unix:dev,ino,nlink", LinkOption.NOFOLLOW_LINKS);
                 var inode = new Inode(a.get("dev"), a.get("ino"));

@@ -20,12 +20,14 @@ import java.util.Optional;
  * Carries out a {@link CleanupPlan}: repo by repo, holding the repo's lock files so that no download starts in it
  * meanwhile, in the plan's order (refs and links, snapshots, blobs, the folder), then the root-level leftovers.
  * Every path is checked to lie inside its cache root before it is touched; links are removed, never followed.
- * Cancelling stops between two removals, which leaves a cache the official client reads.
+ * Cancelling stops between two removals, which leaves a cache the official client reads (the order sees to it);
+ * {@link #soFar()} then says what was removed.
  */
 public final class CleanupOperation implements Operation<CleanupResult> {
 
     private final CleanupPlan plan;
     private final Disposal disposal;
+    private volatile Run current;
 
     public CleanupOperation(CleanupPlan plan, Disposal disposal) {
         this.plan = plan;
@@ -49,13 +51,23 @@ public final class CleanupOperation implements Operation<CleanupResult> {
             }
         }
         var run = new Run(progress, cancel, plan.removals().size());
+        current = run;
         for (Map.Entry<Path, List<CleanupPlan.Removal>> repo : byRepo.entrySet()) {
             run.repo(repo.getKey(), repo.getValue());
         }
         for (CleanupPlan.Removal r : rootLevel) {
             run.one(r);
         }
-        return new CleanupResult(run.removed, run.refused, run.failed);
+        return run.result();
+    }
+
+    /**
+     * What the run has done until now: while it runs, or after it stopped because it was cancelled (the
+     * {@link dev.modelkeeper.core.task.CancelledException} carries no result). Empty before it starts.
+     */
+    public CleanupResult soFar() {
+        Run run = current;
+        return run == null ? new CleanupResult(List.of(), List.of(), List.of()) : run.result();
     }
 
     /** The state of one run. */
@@ -67,6 +79,10 @@ public final class CleanupOperation implements Operation<CleanupResult> {
         final List<CleanupPlan.Refusal> refused = new ArrayList<>();
         final List<CleanupResult.Failure> failed = new ArrayList<>();
         long done;
+
+        synchronized CleanupResult result() {
+            return new CleanupResult(removed, refused, failed);
+        }
 
         Run(ProgressListener progress, Cancellation cancel, long total) {
             this.progress = progress;
@@ -84,7 +100,7 @@ public final class CleanupOperation implements Operation<CleanupResult> {
                 held = Optional.empty();
             }
             if (held.isEmpty()) {
-                refused.add(new CleanupPlan.Refusal(first.repo(), repoPath,
+                refuse(new CleanupPlan.Refusal(first.repo(), repoPath,
                         CleanupMessages.of("cleanup.refused.lockedNow", first.repo())));
                 done += removals.size();
                 return;
@@ -98,25 +114,36 @@ public final class CleanupOperation implements Operation<CleanupResult> {
             }
         }
 
+        synchronized void fail(CleanupResult.Failure f) {
+            failed.add(f);
+        }
+
+        synchronized void refuse(CleanupPlan.Refusal r) {
+            refused.add(r);
+        }
+
         void one(CleanupPlan.Removal r) throws OperationException {
             cancel.throwIfCancelled();
             progress.message(r.path().toString());
             try {
                 Containment.check(r.root(), r.path());
                 if (r.kind() == CleanupPlan.Kind.SHARED_PAYLOAD) {
-                    SharedStore.sweep(r.root(), r.path());
+                    SharedStore.sweep(r.root(), r.path(), disposal);
                 } else {
                     disposal.dispose(r.path());
                 }
                 if (Files.exists(r.path(), LinkOption.NOFOLLOW_LINKS)) {
-                    failed.add(new CleanupResult.Failure(r.path(), CleanupMessages.of("cleanup.failed.stays", r.path())));
+                    fail(new CleanupResult.Failure(r.path(), CleanupMessages.of("cleanup.failed.stays", r.path())));
                 } else {
-                    removed.add(r);
+                    synchronized (this) {
+                        removed.add(r);
+                    }
                 }
             } catch (IOException e) {
-                failed.add(new CleanupResult.Failure(r.path(),
+                fail(new CleanupResult.Failure(r.path(),
                         CleanupMessages.of("cleanup.failed", r.path(), IoReasons.of(e))));
             }
+            CleanupCrashPoint.reach(r);
             progress.progress(++done, total);
         }
     }

@@ -39,7 +39,22 @@ public record CleanupPlan(List<Removal> removals, List<Kept> keptShared, List<Re
         /** {@code .locks/<folder>} of a repo that no longer exists. */
         STALE_LOCKS,
         /** A folder with nothing in it. */
-        EMPTY_FOLDER
+        EMPTY_FOLDER,
+        /** A chunk, shard or staging cache of hf_xet ({@code HF_XET_CACHE/<endpoint>/chunk-cache} …), only on request. */
+        XET_CACHE
+    }
+
+    /** Where a removal goes. */
+    public enum Fate {
+        /** Into the desktop's trash, from where it can be restored. */
+        TRASH,
+        /** Deleted for good. */
+        PERMANENT,
+        /**
+         * Meant for the trash, but its filesystem has none: it can only be deleted for good, which the user must ask
+         * for ({@code --permanent}); never done silently.
+         */
+        NO_TRASH
     }
 
     /**
@@ -51,8 +66,23 @@ public record CleanupPlan(List<Removal> removals, List<Kept> keptShared, List<Re
      * @param bytes    what removing it frees (0 when a hard link or another user keeps the data)
      * @param repo     the repo's cache id ({@code model/org/name}), or null for root-level things
      * @param repoPath the repo folder, or null
+     * @param fate     to the trash or for good
      */
-    public record Removal(Kind kind, Path root, Path path, long bytes, String repo, Path repoPath) {
+    public record Removal(Kind kind, Path root, Path path, long bytes, String repo, Path repoPath, Fate fate) {
+
+        /** A removal deleted for good (what every removal was before the trash). */
+        public Removal(Kind kind, Path root, Path path, long bytes, String repo, Path repoPath) {
+            this(kind, root, path, bytes, repo, repoPath, Fate.PERMANENT);
+        }
+
+        public Removal {
+            fate = fate == null ? Fate.PERMANENT : fate;
+        }
+
+        /** This removal going to {@code newFate}. */
+        public Removal withFate(Fate newFate) {
+            return new Removal(kind, root, path, bytes, repo, repoPath, newFate);
+        }
     }
 
     /**
@@ -89,6 +119,21 @@ public record CleanupPlan(List<Removal> removals, List<Kept> keptShared, List<Re
 
     public boolean isEmpty() {
         return removals.isEmpty();
+    }
+
+    /**
+     * The same plan with each removal's fate decided by its cache root: {@code disposal} says whether the root's
+     * filesystem has a trash (see {@link Disposal#fateFor(Path)}). The planner's plans say {@link Fate#PERMANENT}.
+     */
+    public CleanupPlan withFates(Disposal disposal) {
+        var fates = new java.util.HashMap<Path, Fate>();
+        var decided = removals.stream().map(r -> r.withFate(fates.computeIfAbsent(r.root(), disposal::fateFor))).toList();
+        return new CleanupPlan(decided, keptShared, refused, missing);
+    }
+
+    /** Whether some removal can only be deleted for good though the trash was asked for. */
+    public boolean needsPermanent() {
+        return removals.stream().anyMatch(r -> r.fate() == Fate.NO_TRASH);
     }
 
     /** The removals of one kind. */

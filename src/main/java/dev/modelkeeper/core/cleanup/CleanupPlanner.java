@@ -5,6 +5,7 @@ import dev.modelkeeper.core.cache.CacheScan;
 import dev.modelkeeper.core.cache.LockProbe;
 import dev.modelkeeper.core.cache.Repo;
 import dev.modelkeeper.core.cache.Revision;
+import dev.modelkeeper.core.cleanup.CleanupPlan.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,18 @@ import java.util.Optional;
 public final class CleanupPlanner {
 
     private final List<CacheScan> scans;
+    private final List<CacheScan> xetScans;
     private final LockProbe locks;
     private final InUseCheck inUse;
 
+    /**
+     * Plans over the hub caches among {@code scans}; the xet caches among them are used by {@code prune} with
+     * {@link PruneRules#xet()}, every other kind is ignored.
+     */
     public CleanupPlanner(List<CacheScan> scans, LockProbe locks, InUseCheck inUse) {
         this.scans = scans.stream().filter(s -> s.kind() == CacheKind.HF_HUB && s.state() == CacheScan.State.ONLINE)
+                .toList();
+        this.xetScans = scans.stream().filter(s -> s.kind() == CacheKind.HF_XET && s.state() == CacheScan.State.ONLINE)
                 .toList();
         this.locks = locks;
         this.inUse = inUse;
@@ -45,7 +53,11 @@ public final class CleanupPlanner {
     public CleanupPlan prune(PruneRules rules, Instant now) {
         var picks = new Picks();
         for (CacheScan scan : scans) {
-            new PruneFinder(scan, rules, now, locks).pickInto(picks);
+            new PruneFinder(scan, rules, now, locks, inUse).pickInto(picks);
+        }
+        if (rules.xet()) {
+            xetScans.forEach(scan -> XetCaches.find(scan.root().path())
+                    .forEach(c -> picks.rootExtra(new Picks.Extra(Kind.XET_CACHE, scan.root().path(), c.path(), c.size()))));
         }
         return new PlanBuilder(locks, inUse).build(picks, List.of());
     }

@@ -19,6 +19,50 @@ public interface Disposal {
     /** Removes {@code path}; a path that is already gone is not an error. */
     void dispose(Path path) throws IOException;
 
+    /** Where what lies in {@code root} goes with this disposal (asked once per cache root when planning). */
+    default CleanupPlan.Fate fateFor(Path root) {
+        return CleanupPlan.Fate.PERMANENT;
+    }
+
+    /**
+     * Into the desktop's trash ({@link Trash}): one rename per item, never a copy. Where the filesystem has no
+     * trash, {@link Trash.NoTrashHereException} unless {@code permanentWithoutTrash}, which the user must have asked
+     * for: then such items are deleted for good.
+     */
+    final class ToTrash implements Disposal {
+
+        private final Trash trash;
+        private final boolean permanentWithoutTrash;
+
+        public ToTrash(Trash trash, boolean permanentWithoutTrash) {
+            this.trash = trash;
+            this.permanentWithoutTrash = permanentWithoutTrash;
+        }
+
+        @Override
+        public void dispose(Path path) throws IOException {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            try {
+                trash.moveToTrash(path);
+            } catch (Trash.NoTrashHereException e) {
+                if (!permanentWithoutTrash) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                new Permanent().dispose(path);
+            }
+        }
+
+        @Override
+        public CleanupPlan.Fate fateFor(Path root) {
+            if (trash.hasTrashFor(root)) {
+                return CleanupPlan.Fate.TRASH;
+            }
+            return permanentWithoutTrash ? CleanupPlan.Fate.PERMANENT : CleanupPlan.Fate.NO_TRASH;
+        }
+    }
+
     /** Deletes for good, now. */
     final class Permanent implements Disposal {
 

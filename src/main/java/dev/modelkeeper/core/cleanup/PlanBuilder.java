@@ -50,7 +50,7 @@ final class PlanBuilder {
             int before = drafts.size();
             int keptBefore = kept.size();
             draftRepo(pick);
-            var user = drafts.subList(before, drafts.size()).stream().flatMap(d -> d.counted().stream())
+            var user = drafts.subList(before, drafts.size()).stream().flatMap(PlanBuilder::touched).distinct()
                     .map(p -> inUse.user(p).map(u -> Map.entry(p, u))).flatMap(Optional::stream).findFirst();
             if (user.isPresent()) {
                 drafts.subList(before, drafts.size()).clear();
@@ -59,8 +59,15 @@ final class PlanBuilder {
                         user.get().getValue(), user.get().getKey()));
             }
         }
-        picks.rootExtras().forEach(e -> drafts.add(new Draft(e.kind(), e.root(), e.path(), null, null,
-                counted(e.path(), e.size()))));
+        for (Picks.Extra e : picks.rootExtras()) {
+            Optional<String> user = e.kind() == Kind.XET_CACHE ? inUse.user(e.path()) : Optional.empty();
+            if (user.isPresent()) {
+                refused.add(new CleanupPlan.Refusal(e.path().toString(), e.path(),
+                        CleanupMessages.of("cleanup.refused.inUse", e.path(), user.get(), e.path())));
+            } else {
+                drafts.add(new Draft(e.kind(), e.root(), e.path(), null, null, counted(e.path(), e.size())));
+            }
+        }
         addSharedPayloads();
         Map<Path, Long> freed = accounting.freed(kept);
         var removals = drafts.stream().map(d -> new CleanupPlan.Removal(d.kind(), d.root(), d.path(),
@@ -68,6 +75,13 @@ final class PlanBuilder {
                 .sorted(Comparator.comparing(CleanupPlan.Removal::kind).thenComparing(CleanupPlan.Removal::path))
                 .toList();
         return new CleanupPlan(removals, kept, refused, missing);
+    }
+
+    /** The files a removal deletes whose being open matters: the data it frees, and each blob or partial itself. */
+    private static Stream<Path> touched(Draft d) {
+        boolean data = d.kind() == Kind.BLOB || d.kind() == Kind.ORPHAN_BLOB || d.kind() == Kind.PARTIAL
+                || d.kind() == Kind.SHARED_PAYLOAD;
+        return data ? Stream.concat(Stream.of(d.path()), d.counted().stream()) : d.counted().stream();
     }
 
     private void refuse(Repo repo, dev.modelkeeper.core.task.Message reason) {

@@ -26,13 +26,15 @@ final class PruneFinder {
     private final PruneRules rules;
     private final Instant now;
     private final LockProbe locks;
+    private final InUseCheck inUse;
 
-    PruneFinder(CacheScan scan, PruneRules rules, Instant now, LockProbe locks) {
+    PruneFinder(CacheScan scan, PruneRules rules, Instant now, LockProbe locks, InUseCheck inUse) {
         this.scan = scan;
         this.root = scan.root().path();
         this.rules = rules;
         this.now = now;
         this.locks = locks;
+        this.inUse = inUse;
     }
 
     void pickInto(Picks picks) {
@@ -57,11 +59,12 @@ final class PruneFinder {
         }
     }
 
-    /** Partial downloads no lock holds, and blobs no snapshot links. */
+    /** Partial downloads no lock holds and no process has open, and blobs no snapshot links. */
     private void pickLeftovers(Repo repo, Picks picks) {
         Path blobs = repo.repoPath().resolve("blobs");
         for (IncompleteFile partial : scan.incompleteFiles()) {
-            if (!partial.lockHeld() && blobs.equals(partial.path().getParent())) {
+            if (!partial.lockHeld() && blobs.equals(partial.path().getParent())
+                    && inUse.user(partial.path()).isEmpty()) {
                 picks.repo(scan, repo).extras.add(new Picks.Extra(Kind.PARTIAL, root, partial.path(), partial.size()));
             }
         }

@@ -67,6 +67,11 @@ final class SharedStore {
 
     /** Removes the payload and its manifest if nothing links it any more, under its lock; true when removed. */
     static boolean sweep(Path root, Path payload) throws IOException {
+        return sweep(root, payload, new Disposal.Permanent());
+    }
+
+    /** {@link #sweep(Path, Path)}, the payload going as {@code disposal} says (the trash, or for good). */
+    static boolean sweep(Path root, Path payload, Disposal disposal) throws IOException {
         var lock = FileLocks.tryLock(payload.resolveSibling(payload.getFileName() + ".lock"));
         if (lock.isEmpty()) {
             return false;
@@ -76,7 +81,7 @@ final class SharedStore {
             if (users.isEmpty() || !users.get().isEmpty()) {
                 return false;
             }
-            Files.deleteIfExists(payload);
+            disposal.dispose(payload);
             Files.deleteIfExists(payload.resolveSibling(payload.getFileName() + ".refs"));
             return true;
         }

@@ -95,6 +95,43 @@ public final class Trash {
         }
     }
 
+    /**
+     * Whether what lies in {@code path} (a cache root, say) could go to a trash, without creating anything: the home
+     * trash is on its filesystem (or would be, once created), or its mount has a usable {@code .Trash/$uid} or
+     * {@code .Trash-$uid}, or a top folder where {@code .Trash-$uid} may be made.
+     */
+    public boolean hasTrashFor(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Optional<Long> dev = device(abs);
+        if (dev.isEmpty()) {
+            return false;
+        }
+        if (device(nearestExisting(homeTrash)).equals(dev) && !Files.isSymbolicLink(homeTrash)) {
+            return true;
+        }
+        Optional<Path> top = mounts.find(abs).map(MountTable.Mount::mountPoint);
+        if (top.isEmpty()) {
+            return false;
+        }
+        Path shared = top.get().resolve(".Trash");
+        if (isStickyFolder(shared) && device(shared.resolve(Long.toString(uid))).equals(dev)) {
+            return true;
+        }
+        Path own = top.get().resolve(".Trash-" + uid);
+        if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.isDirectory(own, LinkOption.NOFOLLOW_LINKS) && device(own).equals(dev);
+        }
+        return device(top.get()).equals(dev) && Files.isWritable(top.get());
+    }
+
+    private static Path nearestExisting(Path p) {
+        Path at = p;
+        while (at != null && !Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+            at = at.getParent();
+        }
+        return at == null ? p : at;
+    }
+
     /** The absolute path with its folder's links resolved but not the item's own name. */
     private static Path itself(Path path) throws IOException {
         Path abs = path.toAbsolutePath().normalize();

@@ -3,6 +3,7 @@ package dev.modelkeeper.core.cleanup;
 import static dev.modelkeeper.testing.CacheFixture.commit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelkeeper.core.cache.CacheRoot;
@@ -168,5 +169,74 @@ class CleanupPlannerTest {
                 "sub/a.bin"), CleanupTarget.parse("hf://models/org/m/sub/a.bin").orElseThrow());
         assertTrue(CleanupTarget.parse("hf://models/org/m/../x").isEmpty());
         assertTrue(CleanupTarget.parse("nonsense").isEmpty());
+    }
+
+    @Test
+    void cancellingBetweenReposLeavesAValidCacheAndReportsWhatWasRemoved() throws Exception {
+        var cache = new CacheFixture(dir);
+        for (String name : List.of("a", "b", "c")) {
+            cache.model("org/" + name).lfsFile(commit(1), "w.bin", (name + "-weights").getBytes())
+                    .file(commit(1), "config.json", "{\"" + name + "\":1}").ref("main", commit(1));
+        }
+        CleanupPlan plan = planner(LockProbe.NONE).remove(targets("model/org/a", "model/org/b", "model/org/c"));
+        long firstRepo = plan.removals().stream().filter(r -> r.repoPath().equals(dir.resolve("models--org--a"))).count();
+        var cancel = Cancellation.create();
+        var operation = new CleanupOperation(plan, new Disposal.Permanent());
+
+        assertThrows(dev.modelkeeper.core.task.CancelledException.class, () -> operation.run(new ProgressListener() {
+            @Override
+            public void progress(long done, long total) {
+                if (done == firstRepo) {
+                    cancel.cancel();
+                }
+            }
+        }, cancel));
+
+        CleanupResult soFar = operation.soFar();
+        assertEquals(firstRepo, soFar.removed().size());
+        assertTrue(soFar.removed().stream().allMatch(r -> r.repo().equals("model/org/a")), soFar.toString());
+        assertEquals(("a-weights".length() + "{\"a\":1}".length()), soFar.freedBytes());
+        assertFalse(Files.exists(dir.resolve("models--org--a")));
+        CacheScan after = new CacheScanner(new BasicFileSystemProbe(), LockProbe.NONE).scan(CacheRoot.user(dir),
+                ScanListener.NONE, ProgressListener.NONE, Cancellation.create());
+        assertEquals(List.of("model/org/b", "model/org/c"), after.repos().stream().map(r -> r.cacheId()).sorted().toList());
+        assertTrue(after.allFindings().isEmpty(), after.allFindings().toString());
+    }
+
+    @Test
+    void aFileAProcessHoldsRefusesItsRepoAndTheRestProceeds() throws Exception {
+        var repo = twoRevisions();
+        var other = new CacheFixture(dir).model("org/other").lfsFile(commit(3), "x.bin", new byte[10]).ref("main", commit(3));
+        Path held = repo.blob(repo.etag(commit(1), "old.bin"));
+        InUseCheck inUse = p -> p.equals(held) ? Optional.of("python3 (PID 4211)") : Optional.empty();
+        CacheScan scan = new CacheScanner(new BasicFileSystemProbe(), LockProbe.NONE).scan(CacheRoot.user(dir),
+                ScanListener.NONE, ProgressListener.NONE, Cancellation.create());
+
+        CleanupPlan plan = new CleanupPlanner(List.of(scan), LockProbe.NONE, inUse)
+                .remove(targets("model/org/m", "model/org/other"));
+
+        String why = plan.refused().getFirst().reason().render(java.util.Locale.ENGLISH);
+        assertTrue(why.contains("in use by python3 (PID 4211)") && why.contains(held.toString()), why);
+        assertTrue(plan.removals().stream().allMatch(r -> r.repo().equals("model/org/other")));
+        assertEquals(List.of(other.dir()), paths(plan, Kind.REPO));
+    }
+
+    @Test
+    void theTrashDisposalMarksEachRemovalAndMovesItWhole() throws Exception {
+        var repo = twoRevisions();
+        var env = new dev.modelkeeper.core.env.Environment(java.util.Map.of("XDG_DATA_HOME", dir.resolve("data").toString()),
+                dir.resolve("home"), dev.modelkeeper.core.env.Environment.Os.LINUX);
+        var trash = new Trash(env, dev.modelkeeper.core.fs.MountTable.current(), 1234, java.time.Clock.systemUTC());
+        var toTrash = new Disposal.ToTrash(trash, false);
+
+        CleanupPlan plan = planner(LockProbe.NONE).remove(targets(commit(1))).withFates(toTrash);
+        new CleanupOperation(plan, toTrash).run(ProgressListener.NONE, Cancellation.create());
+
+        assertTrue(plan.removals().stream().allMatch(r -> r.fate() == CleanupPlan.Fate.TRASH));
+        assertFalse(plan.needsPermanent());
+        assertTrue(Files.isDirectory(dir.resolve("data/Trash/files").resolve(commit(1)),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.exists(dir.resolve("data/Trash/files").resolve(repo.etag(commit(1), "old.bin"))));
+        assertTrue(Files.exists(repo.blob(repo.etag(commit(2), "w.bin"))));
     }
 }

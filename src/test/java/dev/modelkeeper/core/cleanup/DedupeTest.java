@@ -136,7 +136,7 @@ class DedupeTest {
         String etag = b.etag(commit(1), "model.safetensors");
         Process tail = new ProcessBuilder("tail", "-f", b.blob(etag).toString()).start();
         try {
-            DedupePlan plan = Dedupe.plan(List.of(dir.resolve("a"), dir.resolve("b")), snapshotWith(tail.pid()));
+            DedupePlan plan = Dedupe.plan(List.of(dir.resolve("a"), dir.resolve("b")), snapshotWith(b.blob(etag)));
 
             var skip = plan.skipped().stream().filter(s -> s.reason() == DedupePlan.Reason.IN_USE).findFirst()
                     .orElseThrow(() -> new AssertionError(plan));
@@ -151,29 +151,22 @@ class DedupeTest {
     }
 
     /** A snapshot of /proc once the process shows up in it (tail opens its file just after starting). */
-    private static OpenFiles snapshotWith(long pid) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+    /** A look at /proc once the process really holds the file (it opens it some time after it starts). */
+    private static OpenFiles snapshotWith(Path held) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
             OpenFiles open = OpenFiles.snapshot();
-            if (Files.isDirectory(Path.of("/proc/" + pid + "/fd")) && fdCount(pid) > 3) {
+            if (!open.holders(held).isEmpty()) {
                 return open;
             }
             Thread.sleep(50);
         }
-        return OpenFiles.snapshot();
-    }
-
-    private static long fdCount(long pid) {
-        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
-            return fds.count();
-        } catch (IOException e) {
-            return 0;
-        }
+        throw new AssertionError("no process holds " + held + " after 10 s");
     }
 
     @Test
     void copiesOnAnotherFilesystemAreSkipped() throws Exception {
         Path other = dir.resolve("other");
-        assertTrue(TmpfsMount.mount(other), "needs root to mount a tmpfs");
+        assertTrue(dev.modelkeeper.testing.Tmpfs.mount(other), "needs root to mount a tmpfs");
         try {
             cache(dir.resolve("a"));
             var b = cache(other.resolve("b"));
@@ -185,7 +178,7 @@ class DedupeTest {
             assertTrue(plan.skipped().stream().anyMatch(s -> s.reason() == DedupePlan.Reason.OTHER_FILESYSTEM
                     && s.path().getFileName().toString().equals(etag)), plan.toString());
         } finally {
-            TmpfsMount.unmount(other);
+            dev.modelkeeper.testing.Tmpfs.unmount(other);
         }
     }
 }

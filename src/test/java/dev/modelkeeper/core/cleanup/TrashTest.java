@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelkeeper.core.env.Environment;
 import dev.modelkeeper.core.fs.MountTable;
+import dev.modelkeeper.testing.Tmpfs;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ class TrashTest {
     @Test
     void aFileOnAnotherFilesystemGoesToThatFilesystemsOwnTrash() throws Exception {
         Path mnt = dir.resolve("mnt");
-        assertTrue(TmpfsMount.mount(mnt), "needs root to mount a tmpfs");
+        assertTrue(Tmpfs.mount(mnt), "needs root to mount a tmpfs");
         try {
             Path folder = Files.createDirectories(mnt.resolve("hub/models--org--name"));
             Files.writeString(folder.resolve("x"), "x");
@@ -127,14 +128,14 @@ class TrashTest {
             var shared = homeTrash().moveToTrash(Files.writeString(mnt.resolve("y"), "y"));
             assertEquals(mnt.resolve(".Trash/1234/files/y"), shared.file(), "a sticky .Trash is preferred");
         } finally {
-            TmpfsMount.unmount(mnt);
+            Tmpfs.unmount(mnt);
         }
     }
 
     @Test
     void aFilesystemWhoseTrashIsALinkHasNoTrashAndNothingMoves() throws Exception {
         Path mnt = dir.resolve("mnt");
-        assertTrue(TmpfsMount.mount(mnt), "needs root to mount a tmpfs");
+        assertTrue(Tmpfs.mount(mnt), "needs root to mount a tmpfs");
         try {
             Files.createSymbolicLink(mnt.resolve(".Trash-1234"), dir);
             Path file = Files.writeString(mnt.resolve("w.bin"), "w");
@@ -145,7 +146,7 @@ class TrashTest {
             assertTrue(e.message(Locale.ENGLISH).contains("deleted for good"), e.getMessage());
             assertEquals(List.of(), List.of(dir.resolve("data/Trash/files").toFile().list()));
         } finally {
-            TmpfsMount.unmount(mnt);
+            Tmpfs.unmount(mnt);
         }
     }
 }
