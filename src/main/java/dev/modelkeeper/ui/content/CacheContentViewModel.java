@@ -34,7 +34,8 @@ public final class CacheContentViewModel {
     private final ObjectProperty<ContentRow> selection = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
-    private boolean refreshing;
+    private boolean refreshing = true; // the window scans as it opens: until then the tree says "Scanning…"
+    private boolean scannedOnce;
     private final VerifyState verify = new VerifyState();
     private final List<RowAction> rowActions = new ArrayList<>();
     private final List<RowAction> problemActions = new ArrayList<>();
@@ -57,7 +58,10 @@ public final class CacheContentViewModel {
         updateCount();
     }
 
-    /** Removes every row (before a full rescan); the table says it is refreshing until rows arrive. */
+    /**
+     * Removes every row (before a full rescan); the table says "Scanning…" until rows arrive on the first scan,
+     * "Refreshing…" on later ones.
+     */
     public void clear() {
         byRoot.clear();
         refreshing = true;
@@ -77,6 +81,7 @@ public final class CacheContentViewModel {
     public void setScan(CacheScan scan) {
         byRoot.put(scan.root(), new ArrayList<>(scan.repos()));
         refreshing = false;
+        scannedOnce = true;
         verify.scanned(scan);
         rebuild();
     }
@@ -206,7 +211,7 @@ public final class CacheContentViewModel {
         long total = byRoot.entrySet().stream().filter(e -> isShown(e.getKey()))
                 .mapToLong(e -> e.getValue().size()).sum();
         countText.set(java.text.MessageFormat.format(texts.getString("content.count"), visible.size(), total));
-        emptyText.set(refreshing && total == 0 ? texts.getString("content.refreshing")
+        emptyText.set(refreshing && total == 0 ? texts.getString(scannedOnce ? "content.refreshing" : "content.scanning")
                 : isFiltering() && total > 0 ? java.text.MessageFormat.format(texts.getString("content.noMatch"),
                         filterText.get().strip()) : texts.getString("content.empty"));
     }
