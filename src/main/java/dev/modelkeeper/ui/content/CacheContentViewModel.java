@@ -39,6 +39,8 @@ public final class CacheContentViewModel {
     private final VerifyState verify = new VerifyState();
     private final List<RowAction> rowActions = new ArrayList<>();
     private final List<RowAction> problemActions = new ArrayList<>();
+    private final javafx.collections.ObservableMap<java.nio.file.Path, javafx.beans.value.ObservableDoubleValue>
+            downloading = FXCollections.observableHashMap();
     private CacheRoot shownRoot;
     private RepoFilter filter = RepoFilter.parse("", java.time.Instant.now());
 
@@ -90,6 +92,19 @@ public final class CacheContentViewModel {
     public void showRoot(CacheRoot root) {
         shownRoot = root;
         rebuild();
+    }
+
+    /**
+     * The repo folders a download writes into now, each with its progress (0 to 1, -1 while it lists files); the
+     * downloads feature keeps it, the tree shows a small bar on those rows.
+     */
+    public javafx.collections.ObservableMap<java.nio.file.Path, javafx.beans.value.ObservableDoubleValue> downloading() {
+        return downloading;
+    }
+
+    /** The progress of the download writing into this repo, if one runs. */
+    public java.util.Optional<javafx.beans.value.ObservableDoubleValue> downloadOf(Repo repo) {
+        return java.util.Optional.ofNullable(downloading.get(repo.repoPath().toAbsolutePath().normalize()));
     }
 
     /** Verdicts and findings of verify runs. */
