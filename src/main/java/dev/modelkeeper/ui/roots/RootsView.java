@@ -91,7 +91,8 @@ public final class RootsView extends VBox {
         for (RootCell cell : cells) {
             int i = cell.getIndex();
             if (cell.isVisible() && !cell.isEmpty() && i >= 0 && i < count && cell.getGraphic() != null) {
-                heights.put(i, cell.cardHeight(width));
+                // what the flow laid the cell out at counts too: its own measure may differ by a line's padding
+                heights.put(i, Math.max(cell.cardHeight(width), cell.getHeight()));
             }
         }
         double known = heights.values().stream().mapToDouble(Double::doubleValue).sum();
