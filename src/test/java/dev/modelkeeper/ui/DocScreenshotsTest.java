@@ -109,7 +109,7 @@ class DocScreenshotsTest {
         UiTestSupport.closeWindows(robot);
         robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(null));
         System.clearProperty("modelkeeper.theme");
-        context.close();
+        robot.interact(context::close); // as the app's stop(): on the FX thread, which owns the download queue
         hub.close();
     }
 

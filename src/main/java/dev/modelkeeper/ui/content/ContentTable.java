@@ -170,7 +170,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, Integer> numberColumn() {
         var c = new TreeTableColumn<ContentRow, Integer>(texts.getString("content.col.files"));
         c.setId("col-files");
-        widths(c, 52).setPrefWidth(55); // the header "Files" and its sort arrow
+        widths(c, 62).setPrefWidth(62); // the header ("Files", "文件数") and its sort arrow
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().files()));
         c.setCellFactory(col -> cell(String::valueOf, "numeric"));
         return c;
