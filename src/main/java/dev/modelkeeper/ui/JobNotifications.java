@@ -41,6 +41,9 @@ final class JobNotifications {
     }
 
     private void watch(Task<?> task) {
+        if (task instanceof FxOperationTask<?> f && !f.isTransfer()) {
+            return; // a scan (every Refresh, the rescan after each download) is no news worth a notification
+        }
         int before = problems.getAsInt();
         task.stateProperty().addListener((obs, old, state) -> ended(task, state, before));
     }

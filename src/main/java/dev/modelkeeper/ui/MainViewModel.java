@@ -91,6 +91,7 @@ public final class MainViewModel {
                 new DownloadQueueViewModel.Executors(services.downloadExecutor(), ioExecutor, fx),
                 services.queue(), tasks, dialogs, texts, roots::refresh);
         downloadQueue.restore(); // unfinished downloads of the last run come back paused
+        dev.modelkeeper.ui.download.DownloadingRows.follow(downloadQueue, content); // the tree's "downloading" bars
         this.verifyJobs = new VerifyJobs(content.verify(), services.verdicts(),
                 () -> services.hub().apply(this.settings.settings()), services.verifyExecutor(),
                 services.repairExecutor(), fx, tasks, dialogs, texts, roots::refresh);

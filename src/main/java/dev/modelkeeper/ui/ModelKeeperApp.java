@@ -24,22 +24,27 @@ public final class ModelKeeperApp extends Application {
 
     @Override
     public void init() {
+        StartupTiming.mark("init");
         context = AppContext.create(Environment.system()); // runs on the launcher thread: reading settings is fine
-        if ("1".equals(System.getenv("MODELKEEPER_TIMING")) || Boolean.getBoolean("modelkeeper.timing")) {
-            System.err.println("timing: context ready " + (System.currentTimeMillis()
-                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
-        }
+        StartupTiming.mark("context ready");
     }
 
     @Override
     public void start(Stage primary) {
+        StartupTiming.mark("start");
         this.stage = primary;
         UncaughtErrors.install((t, e) -> context.dialogs().unexpected(e));
         var model = context.mainViewModel();
         context.themes().install(); // before the scene: its first frame is already in the chosen colours
         var view = new MainView(model, new WindowActions(), context.themes());
         Settings.WindowBounds b = model.settings().window();
-        stage.setScene(new Scene(view, b != null ? b.width() : 1280, b != null ? b.height() : 800));
+        var scene = new Scene(view, b != null ? b.width() : 1280, b != null ? b.height() : 800);
+        // until the first frame is drawn the window shows its fill: the theme's background, never black
+        scene.setFill(background(context.themes().isDark()));
+        view.applyCss(); // styles and layout now, so the first pulse after show() only paints
+        view.layout();
+        StartupTiming.mark("view built");
+        stage.setScene(scene);
         if (b != null) {
             stage.setX(b.x());
             stage.setY(b.y());
@@ -56,16 +61,16 @@ public final class ModelKeeperApp extends Application {
             saveBounds();
         });
         stage.show();
+        StartupTiming.mark("shown");
         new JobNotifications(model.tasks(), context.texts(), stage::isFocused,
                 () -> model.content().verify().problems().countProperty().get(),
                 (title, text) -> org.controlsfx.control.Notifications.create().owner(stage).title(title).text(text)
                         .showInformation());
-        // the installed launcher's Java options are fixed, so the benchmark can also ask through the environment
-        if (Boolean.getBoolean("modelkeeper.timing") || Boolean.getBoolean("modelkeeper.exitAfterScan")
-                || "1".equals(System.getenv("MODELKEEPER_TIMING"))) {
+        if (StartupTiming.enabled()) {
             StartupTiming.report(model);
         }
-        model.refresh();
+        // the scan (disk work on its threads, rows streaming in on this one) starts once the window is painted
+        StartupTiming.afterFirstFrame(model::refresh);
     }
 
     /**
@@ -76,6 +81,11 @@ public final class ModelKeeperApp extends Application {
     void relocalize(java.util.Locale locale) {
         context.switchLanguage(locale);
         stage.getScene().setRoot(new MainView(context.mainViewModel(), new WindowActions(), context.themes()));
+    }
+
+    /** Primer's {@code -color-bg-default}, light or dark. */
+    private static javafx.scene.paint.Color background(boolean dark) {
+        return dark ? javafx.scene.paint.Color.web("#0d1117") : javafx.scene.paint.Color.WHITE;
     }
 
     private static Stream<Image> icons() {

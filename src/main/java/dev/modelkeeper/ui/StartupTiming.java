@@ -18,16 +18,44 @@ final class StartupTiming {
     private StartupTiming() {
     }
 
-    static void report(MainViewModel model) {
-        long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-        new javafx.animation.AnimationTimer() { // runs on the first pulse that renders the scene
+    /** Whether the timings are asked for (the installed launcher's options are fixed: the environment too). */
+    static boolean enabled() {
+        return Boolean.getBoolean("modelkeeper.timing") || Boolean.getBoolean("modelkeeper.exitAfterScan")
+                || "1".equals(System.getenv("MODELKEEPER_TIMING"));
+    }
+
+    /** Prints "timing: {@code what} N ms" (since the JVM started) when timings are asked for. */
+    static void mark(String what) {
+        if (enabled()) {
+            System.err.println("timing: " + what + " " + sinceStart() + " ms");
+        }
+    }
+
+    private static long sinceStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /**
+     * Runs {@code then} once the window's first frame is drawn (right after that pulse), so nothing but
+     * building the shell competes with the first paint; prints when that frame was drawn.
+     */
+    static void afterFirstFrame(Runnable then) {
+        new javafx.animation.AnimationTimer() { // handle() runs in the pulse that renders the first frame
             @Override
             public void handle(long now) {
-                System.err.println("timing: first frame " + (System.currentTimeMillis() - start) + " ms, RSS "
-                        + rssKb() + " kB");
                 stop();
+                javafx.application.Platform.runLater(() -> { // queued behind that pulse: after the paint
+                    if (enabled()) {
+                        System.err.println("timing: first frame " + sinceStart() + " ms, RSS " + rssKb() + " kB");
+                    }
+                    then.run();
+                });
             }
         }.start();
+    }
+
+    static void report(MainViewModel model) {
+        long start = ManagementFactory.getRuntimeMXBean().getStartTime();
         var rows = model.content().visibleRepos();
         rows.addListener(new ListChangeListener<>() {
             @Override

@@ -34,11 +34,14 @@ public final class CacheContentViewModel {
     private final ObjectProperty<ContentRow> selection = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
-    private boolean refreshing;
+    private boolean refreshing = true; // the window scans as it opens: until then the tree says "Scanning…"
+    private boolean scannedOnce;
     private final VerifyState verify = new VerifyState();
     private final List<RowAction> rowActions = new ArrayList<>();
     private final List<RowAction> problemActions = new ArrayList<>();
     private final Map<String, java.util.function.BiPredicate<Repo, String>> filterFields = new LinkedHashMap<>();
+    private final javafx.collections.ObservableMap<java.nio.file.Path, javafx.beans.value.ObservableDoubleValue>
+            downloading = FXCollections.observableHashMap();
     private CacheRoot shownRoot;
     private RepoFilter filter = RepoFilter.parse("", java.time.Instant.now());
 
@@ -55,7 +58,10 @@ public final class CacheContentViewModel {
         updateCount();
     }
 
-    /** Removes every row (before a full rescan); the table says it is refreshing until rows arrive. */
+    /**
+     * Removes every row (before a full rescan); the table says "Scanning…" until rows arrive on the first scan,
+     * "Refreshing…" on later ones.
+     */
     public void clear() {
         byRoot.clear();
         refreshing = true;
@@ -75,6 +81,7 @@ public final class CacheContentViewModel {
     public void setScan(CacheScan scan) {
         byRoot.put(scan.root(), new ArrayList<>(scan.repos()));
         refreshing = false;
+        scannedOnce = true;
         verify.scanned(scan);
         rebuild();
     }
@@ -95,6 +102,19 @@ public final class CacheContentViewModel {
     public void refilter() {
         filter = RepoFilter.parse(filterText.get(), clock.instant(), filterFields);
         rebuild();
+    }
+
+    /**
+     * The repo folders a download writes into now, each with its progress (0 to 1, -1 while it lists files); the
+     * downloads feature keeps it, the tree shows a small bar on those rows.
+     */
+    public javafx.collections.ObservableMap<java.nio.file.Path, javafx.beans.value.ObservableDoubleValue> downloading() {
+        return downloading;
+    }
+
+    /** The progress of the download writing into this repo, if one runs. */
+    public java.util.Optional<javafx.beans.value.ObservableDoubleValue> downloadOf(Repo repo) {
+        return java.util.Optional.ofNullable(downloading.get(repo.repoPath().toAbsolutePath().normalize()));
     }
 
     /** Verdicts and findings of verify runs. */
@@ -216,7 +236,7 @@ public final class CacheContentViewModel {
         long total = byRoot.entrySet().stream().filter(e -> isShown(e.getKey()))
                 .mapToLong(e -> e.getValue().size()).sum();
         countText.set(java.text.MessageFormat.format(texts.getString("content.count"), visible.size(), total));
-        emptyText.set(refreshing && total == 0 ? texts.getString("content.refreshing")
+        emptyText.set(refreshing && total == 0 ? texts.getString(scannedOnce ? "content.refreshing" : "content.scanning")
                 : isFiltering() && total > 0 ? java.text.MessageFormat.format(texts.getString("content.noMatch"),
                         filterText.get().strip()) : texts.getString("content.empty"));
     }

@@ -32,9 +32,10 @@ final class ContentTable extends TreeTableView<ContentRow> {
         setRoot(top);
         setShowRoot(false);
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
-        getColumns().setAll(java.util.List.of(nameColumn(), textColumn("type", ContentRow::type, 75),
-                sizeColumn(), numberColumn(), textColumn("refs", ContentRow::refs, 90), modifiedColumn(),
-                statusColumn()));
+        // minimum widths keep "Not verified", "46 seconds ago" and every header whole at a 1300 px window;
+        // what may still be cut (names, refs, a partial size) has a tooltip with the whole text
+        getColumns().setAll(java.util.List.of(nameColumn(), widths(textColumn("type", ContentRow::type, 72), 68),
+                sizeColumn(), numberColumn(), refsColumn(), modifiedColumn(), statusColumn()));
         setPlaceholder(placeholder());
         setRowFactory(t -> row());
         setOnKeyPressed(this::actionKey);
@@ -125,7 +126,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
     }
 
     private TreeTableColumn<ContentRow, String> nameColumn() {
-        var c = textColumn("name", ContentRow::name, 260);
+        var c = widths(textColumn("name", ContentRow::name, 230), 150);
         c.setId("col-name");
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
@@ -133,6 +134,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
                 super.updateItem(name, empty);
                 ContentRow row = empty ? null : getTableRow().getItem();
                 setText(row == null ? null : name);
+                setTooltip(row == null ? null : new Tooltip(name));
                 setGraphic(row == null ? null : dev.modelkeeper.ui.theme.Icons.of(ContentIcons.of(row), "type-icon",
                         ContentIcons.styleClass(row)));
             }
@@ -152,7 +154,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, Long> sizeColumn() {
         var c = new TreeTableColumn<ContentRow, Long>(texts.getString("content.col.size"));
         c.setId("col-size");
-        c.setPrefWidth(120); // room for "12.4 kB (+3.0 MB)"
+        widths(c, 80).setPrefWidth(115); // room for "12.4 kB (+3.0 MB)"; cut, it has a tooltip
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().size()));
         c.setCellFactory(col -> {
             var cell = new TreeTableCell<ContentRow, Long>() {
@@ -177,7 +179,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, Integer> numberColumn() {
         var c = new TreeTableColumn<ContentRow, Integer>(texts.getString("content.col.files"));
         c.setId("col-files");
-        c.setPrefWidth(55);
+        widths(c, 62).setPrefWidth(62); // the header ("Files", "文件数") and its sort arrow
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().files()));
         c.setCellFactory(col -> cell(String::valueOf, "numeric"));
         return c;
@@ -186,7 +188,7 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, Instant> modifiedColumn() {
         var c = new TreeTableColumn<ContentRow, Instant>(texts.getString("content.col.modified"));
         c.setId("col-modified");
-        c.setPrefWidth(125);
+        widths(c, 115).setPrefWidth(120); // "46 seconds ago"
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().modified()));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
@@ -202,21 +204,30 @@ final class ContentTable extends TreeTableView<ContentRow> {
     private TreeTableColumn<ContentRow, ContentStatus> statusColumn() {
         var c = new TreeTableColumn<ContentRow, ContentStatus>(texts.getString("content.col.status"));
         c.setId("col-status");
-        c.setPrefWidth(130); // the icon and "Not verified" without an ellipsis
+        widths(c, 118).setPrefWidth(125); // the icon and "Not verified" without an ellipsis
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(model.verify().statusOf(f.getValue().getValue())));
+        c.setCellFactory(col -> new StatusCell(model));
+        model.downloading().addListener((javafx.collections.MapChangeListener<Object, Object>) ch -> refresh());
+        return c;
+    }
+
+    /** "main, refs/pr/1, v2": the cell is narrow, the tooltip has them all. */
+    private TreeTableColumn<ContentRow, String> refsColumn() {
+        var c = widths(textColumn("refs", ContentRow::refs, 80), 60);
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
-            protected void updateItem(ContentStatus s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().removeIf(k -> k.startsWith("status-"));
-                setText(empty || s == null ? null : texts.getString(s.key()));
-                setGraphic(empty || s == null ? null : dev.modelkeeper.ui.theme.Icons.of(ContentIcons.of(s)));
-                if (!empty && s != null) {
-                    getStyleClass().add(s.styleClass());
-                }
+            protected void updateItem(String refs, boolean empty) {
+                super.updateItem(refs, empty);
+                setText(empty ? null : refs);
+                setTooltip(empty || refs == null || refs.isEmpty() ? null : new Tooltip(refs));
             }
         });
         return c;
+    }
+
+    private static <S, T> TreeTableColumn<S, T> widths(TreeTableColumn<S, T> column, double min) {
+        column.setMinWidth(min);
+        return column;
     }
 
     private <T> TreeTableCell<ContentRow, T> cell(Function<T, String> format, String styleClass) {

@@ -26,7 +26,10 @@ final class MoveTargetsView extends VBox {
         header.getStyleClass().add("sidebar-header");
         var list = new ListView<MoveTarget>(moves.targets());
         list.setId("move-target-list");
-        list.setPrefHeight(110);
+        // one line per disk, no filler under the last one (the placeholder needs one line too)
+        list.setFixedCellSize(28);
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(6, Math.max(1, moves.targets().size())) * 28 + 4.0, moves.targets()));
         list.setPlaceholder(new Label(texts.getString("move.targets.none")));
         list.setCellFactory(v -> new ListCell<>() {
             {

@@ -22,16 +22,21 @@ final class RootCell extends ListCell<RootItemViewModel> {
     private final Label usageText = new Label();
     private final FlowPane badges = new FlowPane(4, 4);
     private final VBox card = new VBox(3, title, path, origin, usage, usageText, badges);
+    private final Runnable resized;
     private final InvalidationListener refresh = o -> fill(getItem());
 
-    RootCell(ResourceBundle texts) {
+    /** @param resized told when the card's content changed (its height may have) */
+    RootCell(ResourceBundle texts, Runnable resized) {
         this.texts = texts;
+        this.resized = resized;
         card.getStyleClass().add("root-card");
         title.getStyleClass().add("root-title");
         path.getStyleClass().add("root-path");
         origin.getStyleClass().add("root-origin");
         usageText.getStyleClass().add("root-usage");
         usage.setMaxWidth(Double.MAX_VALUE);
+        usage.setMinHeight(8); // the theme's bar is otherwise as thin as the card lets it be
+        usage.setPrefHeight(8);
         usage.getStyleClass().add("usage-bar");
         setPrefWidth(0); // never wider than the list: long paths are cut, not scrolled
         path.setMinWidth(0);
@@ -45,6 +50,15 @@ final class RootCell extends ListCell<RootItemViewModel> {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * The height this card needs at the list's width (a ListCell's own pref height does not ask its graphic with a
+     * width, so wrapped lines would not count).
+     */
+    double cardHeight(double listWidth) {
+        double inner = listWidth <= 0 ? -1 : listWidth - snappedLeftInset() - snappedRightInset() - 16; // scroll bar
+        return snappedTopInset() + snappedBottomInset() + card.prefHeight(inner);
     }
 
     @Override
@@ -108,6 +122,7 @@ final class RootCell extends ListCell<RootItemViewModel> {
                         + (item.partialBytes() == 0 ? "" : MessageFormat.format(texts.getString("roots.partial"),
                                 Formats.size(item.partialBytes()))));
         badges.getChildren().setAll(item.badges().stream().map(b -> badge(item, b)).toList());
+        resized.run();
     }
 
     private Label badge(RootItemViewModel item, RootItemViewModel.Badge b) {

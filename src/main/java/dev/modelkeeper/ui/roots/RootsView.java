@@ -11,7 +11,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The sidebar: every cache root as a card; drop a folder here to add it. */
@@ -21,6 +20,7 @@ public final class RootsView extends VBox {
     private final MoveJobs moves;
     private final ResourceBundle texts;
     private ListView<RootItemViewModel> list;
+    private final java.util.List<RootCell> cells = new java.util.ArrayList<>();
     private Label header;
     private Label dropHint;
 
@@ -46,8 +46,10 @@ public final class RootsView extends VBox {
         list = new ListView<>();
         list.setId("roots");
         list.setCellFactory(v -> {
-            var cell = new RootCell(texts);
+            // a card that changed (scanned, a badge more) may be taller: the list is fitted again next pulse
+            var cell = new RootCell(texts, () -> javafx.application.Platform.runLater(this::requestLayout));
             cell.setContextMenu(menuFor(cell));
+            cells.add(cell);
             return cell;
         });
         dropHint = new Label(texts.getString("roots.dropHint"));
@@ -58,7 +60,8 @@ public final class RootsView extends VBox {
     private void layoutParts() {
         setId("sidebar");
         getStyleClass().add("sidebar");
-        VBox.setVgrow(list, Priority.ALWAYS);
+        // as tall as its cards (see fitList), no taller: the drop hint and the disks follow the last card
+        list.setMinHeight(60);
         getChildren().setAll(header, list, dropHint, new MoveTargetsView(moves, texts, chooseMoveTarget));
     }
 
@@ -68,6 +71,37 @@ public final class RootsView extends VBox {
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);
         setOnDragExited(e -> getStyleClass().remove("drop-target"));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        fitList();
+        super.layoutChildren();
+    }
+
+    /**
+     * Sets the list's preferred height to the sum of its cards' heights (cards differ: badges, a link line), so
+     * no filler space sits under the last card. Cards not laid out yet count as the average of those that are;
+     * when the sidebar is too short the list shrinks and scrolls.
+     */
+    private void fitList() {
+        int count = list.getItems().size();
+        var heights = new java.util.HashMap<Integer, Double>();
+        double width = list.getWidth() > 0 ? list.getWidth() : -1;
+        for (RootCell cell : cells) {
+            int i = cell.getIndex();
+            if (cell.isVisible() && !cell.isEmpty() && i >= 0 && i < count && cell.getGraphic() != null) {
+                // what the flow laid the cell out at counts too: its own measure may differ by a line's padding
+                heights.put(i, Math.max(cell.cardHeight(width), cell.getHeight()));
+            }
+        }
+        double known = heights.values().stream().mapToDouble(Double::doubleValue).sum();
+        double average = heights.isEmpty() ? 64 : known / heights.size();
+        double height = known + average * (count - heights.size()) + list.snappedTopInset()
+                + list.snappedBottomInset() + 2;
+        if (Math.abs(list.getPrefHeight() - height) > 0.5) {
+            list.setPrefHeight(height);
+        }
     }
 
     private void dragOver(DragEvent e) {

@@ -213,6 +213,17 @@ class CacheContentViewTest {
     }
 
     @Test
+    void theFirstScanSaysScanningAndNeverThatTheCacheIsEmpty(FxRobot robot) {
+        var empty = robot.lookup("#content-empty").queryAs(javafx.scene.control.Label.class);
+        assertEquals("Scanning\u2026", empty.getText(), "before the first scan ended");
+        robot.interact(() -> model.clear());
+        assertEquals("Scanning\u2026", empty.getText(), "the first scan started");
+        showScan(robot);
+        robot.interact(() -> model.clear());
+        assertEquals("Refreshing\u2026", empty.getText(), "a later scan");
+    }
+
+    @Test
     void aFilterMatchingNothingSaysSoAndOffersToClearIt(FxRobot robot) {
         showScan(robot);
         robot.interact(() -> model.filterTextProperty().set("nothing-like-this"));
