@@ -51,10 +51,13 @@ for j in target/libs/javafx-*-"$fxclass".jar; do
 done
 
 # 3) the runtime: only the modules the app uses (jdeps over our jar and the libraries), English and
-#    Chinese locale data, and the JDK's own class-data-sharing archive for faster starts
-IMAGE=(--input "$W/input" --module-path "$W/jmods"
-  --add-modules javafx.controls,java.logging,java.management,java.sql,jdk.unsupported,jdk.localedata,jdk.crypto.ec,jdk.zipfs
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6 --include-locales=en,zh --generate-cds-archive"
+#    Chinese locale data, and the JDK's own class-data-sharing archive for faster starts. Linked once and
+#    given to every jpackage run: two jlink runs do not give the same `lib/modules` byte for byte, and the
+#    AOT configurations recorded below are only valid with the very runtime they were recorded on.
+"$JH/bin/jlink" --module-path "$W/jmods" --output "$W/runtime" \
+  --add-modules javafx.controls,java.logging,java.management,java.sql,jdk.unsupported,jdk.localedata,jdk.crypto.ec,jdk.zipfs \
+  --strip-debug --no-man-pages --no-header-files --compress=zip-6 --include-locales=en,zh --generate-cds-archive
+IMAGE=(--input "$W/input" --runtime-image "$W/runtime"
   @target/packaging/common.args @target/packaging/app.args @target/packaging/$os/image.args)
 
 if [[ $os == linux ]]; then
@@ -65,7 +68,7 @@ if [[ $os == linux ]]; then
   #    modification time, which jpackage and dpkg do not keep, so both here and at install the jars are
   #    given the same fixed one (AOT_STAMP, equal in system-integration.sh).
   "$JH/bin/jpackage" --type app-image "${IMAGE[@]}" --dest "$W/train" 2> >(grep -v 'No JDK Modules found' >&2)
-  app=$(ls -d "$W"/train/*/ | head -1); app=${app%/}
+  app=$(cd "$(ls -d "$W"/train/*/ | head -1)" && pwd)   # absolute: the recording keeps the class path
   AOT_STAMP=946684800
   touch -d "@$AOT_STAMP" "$app"/lib/app/*.jar
   fixture=$W/fixture/hub/models--org--demo
