@@ -51,18 +51,26 @@ for j in target/libs/javafx-*-"$fxclass".jar; do
 done
 
 # 3) the runtime: only the modules the app uses (jdeps over our jar and the libraries), English and
-#    Chinese locale data, and the JDK's own class-data-sharing archive for faster starts
-IMAGE=(--input "$W/input" --module-path "$W/jmods"
-  --add-modules javafx.controls,java.logging,java.management,java.sql,jdk.unsupported,jdk.localedata,jdk.crypto.ec,jdk.zipfs
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6 --include-locales=en,zh --generate-cds-archive"
+#    Chinese locale data, and the JDK's own class-data-sharing archive for faster starts. Linked once and
+#    given to every jpackage run: two jlink runs do not give the same `lib/modules` byte for byte, and the
+#    AOT configurations recorded below are only valid with the very runtime they were recorded on.
+"$JH/bin/jlink" --module-path "$W/jmods" --output "$W/runtime" \
+  --add-modules javafx.controls,java.logging,java.management,java.sql,jdk.unsupported,jdk.localedata,jdk.crypto.ec,jdk.zipfs \
+  --strip-debug --no-man-pages --no-header-files --compress=zip-6 --include-locales=en,zh --generate-cds-archive
+IMAGE=(--input "$W/input" --runtime-image "$W/runtime"
   @target/packaging/common.args @target/packaging/app.args @target/packaging/$os/image.args)
 
 if [[ $os == linux ]]; then
-  # 4) the class list for the start-up archive: a training run of a first app image, on the command
-  #    line and, where a display (or Xvfb) is available, in the window. The archive itself is built at
-  #    install time (postinst), because it must name the installed jars exactly as the launchers do.
+  # 4) the AOT configurations for the start-up caches (JDK 25, JEP 483/514/515): training runs of a first
+  #    app image, one of the command line and, where a display (or Xvfb) is available, one of the window.
+  #    The caches themselves are made at install time (postinst, AOTMode=create), because a cache must
+  #    name the installed jars and the installing machine's JVM ergonomics. The JVM also checks each jar's
+  #    modification time, which jpackage and dpkg do not keep, so both here and at install the jars are
+  #    given the same fixed one (AOT_STAMP, equal in system-integration.sh).
   "$JH/bin/jpackage" --type app-image "${IMAGE[@]}" --dest "$W/train" 2> >(grep -v 'No JDK Modules found' >&2)
-  app=$(ls -d "$W"/train/*/ | head -1); app=${app%/}
+  app=$(cd "$(ls -d "$W"/train/*/ | head -1)" && pwd)   # absolute: the recording keeps the class path
+  AOT_STAMP=946684800
+  touch -d "@$AOT_STAMP" "$app"/lib/app/*.jar
   fixture=$W/fixture/hub/models--org--demo
   mkdir -p "$fixture/blobs" "$fixture/refs" "$fixture/snapshots/0123456789abcdef0123456789abcdef01234567"
   printf '{}' > "$fixture/blobs/9e26dfeeb6e641a33dae4961196235bdb965b21b"
@@ -70,17 +78,17 @@ if [[ $os == linux ]]; then
   ln -sf ../../blobs/9e26dfeeb6e641a33dae4961196235bdb965b21b "$fixture/snapshots/0123456789abcdef0123456789abcdef01234567/config.json"
   cp=$(sed -n 's/^app.classpath=//p' "$app/lib/app/ModelKeeper.cfg" | sed "s#\$APPDIR#$app/lib/app#g" | paste -sd: -)
   java=("$app/lib/runtime/bin/java" --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "$cp")
-  "${java[@]}" -XX:DumpLoadedClassList="$W/cli.classlist" dev.modelkeeper.cli.CliMain scan --json "$W/fixture/hub" >/dev/null
+  "${java[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$W/input/modelkeeper-cli.aotconf" \
+    dev.modelkeeper.cli.CliMain scan --json "$W/fixture/hub" >/dev/null
   gui=(env MODELKEEPER_CONFIG_DIR="$W/train-config" HF_HUB_CACHE="$W/fixture/hub" HOME="$W/train-home"
-       timeout 120 "${java[@]}" -XX:DumpLoadedClassList="$W/gui.classlist" -Dmodelkeeper.exitAfterScan=true
-       -Dprism.order=sw dev.modelkeeper.Launcher)
+       timeout 120 "${java[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$W/input/modelkeeper.aotconf"
+       -Dmodelkeeper.exitAfterScan=true -Dprism.order=sw dev.modelkeeper.Launcher)
   if [[ -n ${DISPLAY:-} ]]; then "${gui[@]}" >/dev/null 2>&1 || true
   elif command -v xvfb-run >/dev/null; then xvfb-run -a "${gui[@]}" >/dev/null 2>&1 || true
-  else echo "no display and no xvfb-run: the start-up archive covers the command line only" >&2
   fi
-  # one list from both runs: the numeric ids are per run, so they are dropped, and each line kept once
-  sed -E 's/ id: [0-9]+$//' "$W"/*.classlist | grep -v '^#' | awk '!seen[$0]++' > "$W/input/modelkeeper.classlist"
-  echo "class list: $(wc -l < "$W/input/modelkeeper.classlist") classes"
+  [[ -s $W/input/modelkeeper.aotconf ]] || { rm -f "$W/input/modelkeeper.aotconf"
+    echo "no display and no xvfb-run: the window starts with the JDK's own archive only" >&2; }
+  ls -l "$W"/input/*.aotconf
 fi
 
 # 5) the app image and the installers, each built from the same inputs

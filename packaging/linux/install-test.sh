@@ -16,7 +16,8 @@ apt-get install -y -qq "./$deb" >/dev/null
 [ "$(command -v modelkeeper)" = /usr/bin/modelkeeper ] || fail "modelkeeper is not on the PATH"
 [ -f /usr/share/applications/modelkeeper-ModelKeeper.desktop ] || fail "no menu entry"
 grep -q '^StartupWMClass=' /usr/share/applications/modelkeeper-ModelKeeper.desktop || fail "no StartupWMClass"
-[ -f /opt/modelkeeper/lib/modelkeeper.jsa ] || fail "no start-up archive"
+[ -f /opt/modelkeeper/lib/modelkeeper.aot ] || fail "no start-up cache for the window"
+[ -f /opt/modelkeeper/lib/modelkeeper-cli.aot ] || fail "no start-up cache for the command line"
 [ -f /usr/share/metainfo/dev.modelkeeper.ModelKeeper.metainfo.xml ] || fail "no AppStream metadata"
 
 echo "== the command line, with no display"
@@ -29,6 +30,9 @@ out=$(env -u DISPLAY HOME="$work/home" modelkeeper scan --json "$work/hub")
 echo "$out" | grep -q '"repo_id" : "org/demo"' || echo "$out" | grep -q '"repo_id":"org/demo"' \
   || fail "scan --json did not list org/demo: $out"
 env -u DISPLAY HOME="$work/home" modelkeeper | grep -q "Usage: modelkeeper" || fail "modelkeeper without arguments should print help"
+# the AOT cache made at install is really used: our own classes come from it, not from the jars
+env -u DISPLAY HOME="$work/home" JAVA_TOOL_OPTIONS=-Xlog:class+load=info modelkeeper --version 2>/dev/null \
+  | grep -q 'dev.modelkeeper.cli.CliMain source: shared objects file' || fail "the command line does not use its AOT cache"
 
 echo "== the window, under Xvfb"
 HOME="$work/home" HF_HUB_CACHE="$work/hub" \

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Start-up of the INSTALLED app (after install-test.sh's install step, or `apt-get install ./target/dist/*.deb`):
 # time from launch to the first frame and the RSS then, cold (page cache dropped) and warm, with the
-# start-up archive and without it, next to the target. Run as root with Xvfb available.
+# start-up cache (the JDK 25 AOT cache made at install) and with only the JDK's own archive in its place
+# (what the install falls back to), next to the target. Run as root with Xvfb available.
 #   packaging/linux/measure-start.sh [runs]
 set -euo pipefail
 runs=${1:-5}
-jsa=/opt/modelkeeper/lib/modelkeeper.jsa
+aot=/opt/modelkeeper/lib/modelkeeper.aot
 [ -x /opt/modelkeeper/bin/ModelKeeper ] || { echo "install the .deb first" >&2; exit 2; }
-home=$(mktemp -d); trap 'rm -rf "$home"; [ -f "$jsa.off" ] && mv "$jsa.off" "$jsa"' EXIT
+home=$(mktemp -d); trap 'rm -rf "$home"; [ -f "$aot.off" ] && mv "$aot.off" "$aot"' EXIT
 
 one() { # $1 = cold|warm; prints "<ms> <rss kB>": from JVM start to the first rendered frame
   [ "$1" = cold ] && { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true; }
@@ -26,9 +27,9 @@ report() { # $1 label
       "$(printf '%s\n' "${ms[@]}" | median)" "$runs" "$(( $(printf '%s\n' "${rss[@]}" | median) / 1024 ))"
   done
 }
-report "with start-up archive"
-mv "$jsa" "$jsa.off"
-report "without start-up archive"
-mv "$jsa.off" "$jsa"
+report "with AOT cache"
+mv "$aot" "$aot.off"; cp /opt/modelkeeper/lib/runtime/lib/server/classes.jsa "$aot"
+report "JDK archive only (fallback)"
+mv "$aot.off" "$aot"
 printf 'package sizes: %s\n' "$(ls -l target/dist/*.deb target/dist/*.rpm 2>/dev/null | awk '{printf "%s %.1f MB; ", $9, $5/1e6}')"
 printf 'installed size: %s\n' "$(du -sh /opt/modelkeeper | cut -f1)"

@@ -11,7 +11,10 @@ import javafx.collections.ListChangeListener;
  * For the benchmark ({@code -Dmodelkeeper.timing=true}): prints to stderr how long after the JVM started
  * the first frame was drawn, the first rows appeared and the scan finished, and the resident memory with
  * the cache loaded. With {@code -Dmodelkeeper.exitAfterScan=true} the app then quits (the packaging's
- * training run that lists the classes for the start-up archive).
+ * training run that lists the classes for the start-up archive). With {@code -Dmodelkeeper.benchCycles=N}
+ * (memory benchmark) it instead runs N cycles of Refresh then Verify all, printing the heap after a full GC
+ * and the RSS after each, writes a class histogram to {@code modelkeeper.benchHistograms}{@code -<cycle>.txt}
+ * after the first and the last cycle, then quits.
  */
 final class StartupTiming {
 
@@ -73,12 +76,72 @@ final class StartupTiming {
                     System.err.println("timing: scan done " + (System.currentTimeMillis() - start) + " ms, "
                             + rows.size() + " repos, RSS " + rssKb() + " kB");
                     model.scanningProperty().removeListener(this);
-                    if (Boolean.getBoolean("modelkeeper.exitAfterScan")) {
+                    if (Integer.getInteger("modelkeeper.benchCycles", 0) > 0) {
+                        new Cycles(model, Integer.getInteger("modelkeeper.benchCycles")).verify();
+                    } else if (Boolean.getBoolean("modelkeeper.exitAfterScan")) {
                         javafx.application.Platform.exit();
                     }
                 }
             }
         });
+    }
+
+    /** Refresh, then Verify all, N times: each step starts when the previous one's jobs have all ended. */
+    private static final class Cycles {
+        private final MainViewModel model;
+        private final int cycles;
+        private int cycle = 1;
+
+        Cycles(MainViewModel model, int cycles) {
+            this.model = model;
+            this.cycles = cycles;
+        }
+
+        void verify() {
+            model.verifyAll();
+            whenIdle(this::verified);
+        }
+
+        private void verified() {
+            System.gc();
+            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
+            System.err.println("bench: cycle " + cycle + " heap after GC " + heap + " kB, RSS " + rssKb() + " kB");
+            String prefix = System.getProperty("modelkeeper.benchHistograms");
+            if (prefix != null && (cycle == 1 || cycle == cycles)) {
+                histogram(Path.of(prefix + "-" + cycle + ".txt"));
+            }
+            if (cycle++ == cycles) {
+                javafx.application.Platform.exit();
+                return;
+            }
+            model.refresh();
+            whenIdle(this::verify);
+        }
+
+        /** Runs next on the FX thread once no job is running (checked every 200 ms: jobs start asynchronously). */
+        private void whenIdle(Runnable next) {
+            var timeline = new javafx.animation.Timeline();
+            timeline.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(200), e -> {
+                if (model.tasks().isEmpty() && !model.scanningProperty().get()) {
+                    timeline.stop();
+                    next.run();
+                }
+            }));
+            timeline.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            timeline.play();
+        }
+
+        private static void histogram(Path file) {
+            try {
+                var server = ManagementFactory.getPlatformMBeanServer();
+                var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+                Object text = server.invoke(name, "gcClassHistogram", new Object[] {new String[0]},
+                        new String[] {String[].class.getName()});
+                Files.writeString(file, String.valueOf(text));
+            } catch (javax.management.JMException | IOException e) {
+                System.err.println("bench: no histogram: " + e);
+            }
+        }
     }
 
     private static String rssKb() {

@@ -96,6 +96,49 @@ class MainWindowTest {
         assertEquals("3 of 3 repos", robot.lookup("#count").queryAs(Label.class).getText());
     }
 
+    /**
+     * Issue #17: what a Refresh or a Verify builds must go when the next one replaces it. Counted, never timed:
+     * after the first rounds the window holds as many nodes as before, and no job is left in the list. (The
+     * memory benchmark in docs/benchmarks.md found the live heap flat across 20 rounds on a 50,000-file cache.)
+     */
+    @Test
+    void refreshAndVerifyAgainAndAgainKeepNothingOfEarlierRounds(FxRobot robot) throws Exception {
+        var model = open(robot, env(fixtureCache()), Locale.ENGLISH);
+        Node root = robot.lookup("#content-table").query().getScene().getRoot();
+        int[] nodes = new int[6];
+        for (int round = 0; round < nodes.length; round++) {
+            robot.interact(model::verifyAll);
+            waitUntilIdle(model);
+            robot.interact(model::refresh);
+            waitUntilIdle(model);
+            int r = round;
+            robot.interact(() -> nodes[r] = countNodes(root));
+        }
+        assertEquals(nodes[2], nodes[nodes.length - 1], "nodes per round: " + java.util.Arrays.toString(nodes));
+        assertEquals(0, model.tasks().size());
+        assertEquals(3, model.content().visibleRepos().size());
+    }
+
+    private static int countNodes(Node root) {
+        int count = 0;
+        var todo = new java.util.ArrayDeque<Node>(List.of(root));
+        while (!todo.isEmpty()) {
+            var n = todo.pop();
+            count++;
+            if (n instanceof javafx.scene.Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        return count;
+    }
+
+    private static void waitUntilIdle(MainViewModel model) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.tasks().isEmpty()
+                && !model.scanningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void switchingLanguageShowsTheWindowInItAtOnce(FxRobot robot) throws Exception {
         var model = open(robot, env(fixtureCache()), Locale.ENGLISH);
