@@ -72,7 +72,7 @@ public final class AppContext implements AutoCloseable {
         var services = new MainViewModel.Services(locator,
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld)
                         .withIndex(ScanIndex.in(AppPaths.of(env).cacheDir())), settingsStore, scanExecutor,
-                ioExecutor, (current, request) -> teamPull(current, request, http, env, locator, hubTokens)
+                ioExecutor, (current, request) -> teamPull(current, request)
                         .orElseGet(() -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
                         current, hubTokens, null, null, false), request, current.hub().concurrency(),
                         limits.forRate(current.hub().maxBytesPerSecond()))), downloadExecutor, tokens,
@@ -98,14 +98,15 @@ public final class AppContext implements AutoCloseable {
                 key -> mainViewModel.settingsViewModel().update(s -> s.withTheme(key)));
     }
 
-    /** A download the team store serves when it holds the revision (the endpoint fills what it lacks). */
+    /**
+     * A download the team store serves when it holds the revision: from the store alone, so the preview's "0 B
+     * from the internet" holds; a manifest whose blob the store lacks is refused before anything is written.
+     */
     private java.util.Optional<dev.modelkeeper.core.task.Operation<dev.modelkeeper.core.download.DownloadPlan>> teamPull(
-            Settings current, dev.modelkeeper.core.download.DownloadRequest request, OkHttpClient http, Environment env,
-            CacheLocator locator, HubClients.Tokens hubTokens) {
+            Settings current, dev.modelkeeper.core.download.DownloadRequest request) {
         var team = mainViewModel == null ? null : mainViewModel.team();
-        return team == null ? java.util.Optional.empty() : team.pull(request, java.util.Optional.of(
-                HubClients.create(http, env, locator.hfHome(), current, hubTokens, null, null, false)),
-                current.hub().concurrency());
+        return team == null ? java.util.Optional.empty()
+                : team.pull(request, java.util.Optional.empty(), current.hub().concurrency());
     }
 
     /** The features of issues #15 and #16: outdated, size history, thresholds, team store, manifests. */
