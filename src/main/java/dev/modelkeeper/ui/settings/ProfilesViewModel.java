@@ -138,7 +138,10 @@ public final class ProfilesViewModel {
         services.check().execute(() -> {
             String said;
             try {
-                var report = new EndpointCheck(services.client().apply(current, name))
+                // one attempt: a Test should answer in seconds, not after the download's backoff of ~23 s
+                var client = services.client().apply(current, name)
+                        .withRetryPolicy(dev.modelkeeper.core.hub.RetryPolicy.none());
+                var report = new EndpointCheck(client)
                         .run(EndpointCheck.DEFAULT_REPO, Cancellation.create());
                 var locale = Errors.locale(texts);
                 said = report.findings().stream().map(f -> f.sentence().render(locale))
