@@ -43,6 +43,7 @@ public final class AppContext implements AutoCloseable {
     private final FxDialogs dialogs;
     private final MainViewModel mainViewModel;
     private final dev.modelkeeper.ui.theme.ThemeModel themes;
+    private final dev.modelkeeper.ui.settings.ProfilesViewModel profiles;
 
     private AppContext(Environment env, Locale forced) {
         scanExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("scan"));
@@ -71,9 +72,10 @@ public final class AppContext implements AutoCloseable {
         var services = new MainViewModel.Services(locator,
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld)
                         .withIndex(ScanIndex.in(AppPaths.of(env).cacheDir())), settingsStore, scanExecutor,
-                ioExecutor, (current, request) -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
+                ioExecutor, (current, request) -> teamPull(current, request)
+                        .orElseGet(() -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
                         current, hubTokens, null, null, false), request, current.hub().concurrency(),
-                        limits.forRate(current.hub().maxBytesPerSecond())), downloadExecutor, tokens,
+                        limits.forRate(current.hub().maxBytesPerSecond()))), downloadExecutor, tokens,
                 new dev.modelkeeper.core.download.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")),
                 verdicts,
                 current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current,
@@ -83,11 +85,28 @@ public final class AppContext implements AutoCloseable {
         java.util.function.Supplier<dev.modelkeeper.core.hub.HubClient> hub = () -> HubClients.create(http, env,
                 locator.hfHome(), mainViewModel.settings().hub(), tokens.load());
         installFeatures(env, hub, verdicts, http, locator);
+        profiles = new dev.modelkeeper.ui.settings.ProfilesViewModel(mainViewModel.settingsViewModel(),
+                new dev.modelkeeper.ui.settings.ProfilesViewModel.Services(
+                        name -> new TokenStore(AppPaths.of(env).profileTokenFile(name)),
+                        (current, name) -> HubClients.create(http, env, locator.hfHome(), current, hubTokens, null,
+                                name, false), ioExecutor, checkExecutor, javafx.application.Platform::runLater),
+                dialogs, texts);
         // -Dmodelkeeper.theme (screenshots) wins over the saved choice; the desktop is asked here, off the FX thread
         themes = new dev.modelkeeper.ui.theme.ThemeModel(dev.modelkeeper.ui.theme.Theme.of(
                 System.getProperty("modelkeeper.theme", settings.theme())),
                 dev.modelkeeper.ui.theme.DesktopScheme.prefersDark(env.variables(), System.getProperty("os.name", "")),
                 key -> mainViewModel.settingsViewModel().update(s -> s.withTheme(key)));
+    }
+
+    /**
+     * A download the team store serves when it holds the revision: from the store alone, so the preview's "0 B
+     * from the internet" holds; a manifest whose blob the store lacks is refused before anything is written.
+     */
+    private java.util.Optional<dev.modelkeeper.core.task.Operation<dev.modelkeeper.core.download.DownloadPlan>> teamPull(
+            Settings current, dev.modelkeeper.core.download.DownloadRequest request) {
+        var team = mainViewModel == null ? null : mainViewModel.team();
+        return team == null ? java.util.Optional.empty()
+                : team.pull(request, java.util.Optional.empty(), current.hub().concurrency());
     }
 
     /** The features of issues #15 and #16: outdated, size history, thresholds, team store, manifests. */
@@ -165,6 +184,11 @@ public final class AppContext implements AutoCloseable {
 
     public MainViewModel mainViewModel() {
         return mainViewModel;
+    }
+
+    /** Settings → Endpoint profiles. */
+    public dev.modelkeeper.ui.settings.ProfilesViewModel profiles() {
+        return profiles;
     }
 
     /** View → Theme: the user's choice and the desktop's preference. */

@@ -81,6 +81,9 @@ public final class MainView extends BorderPane {
             content.addColumn(dev.modelkeeper.ui.health.OutdatedColumn.create(model.health().outdated(), texts));
             content.addUsagePane(new dev.modelkeeper.ui.health.HistoryChart(model.health().history(), texts));
         }
+        if (model.team() != null) {
+            content.addColumn(dev.modelkeeper.ui.team.TeamColumn.create(model.team(), texts));
+        }
         var split = new SplitPane(roots, content);
         split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);

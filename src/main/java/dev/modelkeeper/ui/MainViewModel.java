@@ -68,6 +68,7 @@ public final class MainViewModel {
     private final MoveJobs moves;
     private final CleanupJobs cleanup;
     private final BiFunction<Settings, DownloadRequest, Operation<DownloadPlan>> downloads;
+    private final Function<Settings, Optional<HubClient>> hub;
     private final Executor ioExecutor;
     private final Executor fx;
     private final ResourceBundle texts;
@@ -82,6 +83,7 @@ public final class MainViewModel {
         this.texts = texts;
         this.ioExecutor = services.ioExecutor();
         this.downloads = services.downloads();
+        this.hub = services.hub();
         this.fx = services.fx();
         this.settings = new SettingsViewModel(settings, services.settingsStore(), services.tokens(), ioExecutor,
                 fx, dialogs, texts);
@@ -138,6 +140,17 @@ public final class MainViewModel {
         this.team = teamStore;
         this.manifests = jobs;
         teamStore.register(content);
+        scanListeners.add(new RootsViewModel.Listener() { // after each scan, what the store holds (the badges)
+            @Override
+            public void refreshing(boolean first) {
+                teamStore.refreshing();
+            }
+
+            @Override
+            public void scanned(CacheScan scan) {
+                teamStore.scanned();
+            }
+        });
     }
 
     /** The health feature, or null in a window built without it. */
@@ -234,7 +247,18 @@ public final class MainViewModel {
     /** A form for "Download model…", targeting the hub caches in the sidebar (the main one first). */
     public DownloadViewModel newDownload() {
         return new DownloadViewModel(roots.downloadTargets(), r -> downloads.apply(settings(), r), ioExecutor, fx,
-                texts);
+                texts).withSource(this::sourceOf);
+    }
+
+    /** Who serves a download: the team store when it holds the revision, else the endpoint HubClients picks. */
+    private String sourceOf(DownloadRequest request) {
+        if (team != null && team.store().isConfigured()
+                && team.holdings().holds(request.type(), request.repoId(), request.revision())) {
+            return texts.getString("download.source.store");
+        }
+        String endpoint = hub.apply(settings()).map(c -> c.endpoint().url().toString().replaceAll("/$", ""))
+                .orElse(dev.modelkeeper.core.hub.HubEndpoint.DEFAULT);
+        return java.text.MessageFormat.format(texts.getString("download.source.endpoint"), endpoint);
     }
 
     /** Runs a download in the background; it shows in the downloads panel and the tree updates when it lands. */

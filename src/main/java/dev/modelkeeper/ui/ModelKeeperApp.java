@@ -141,6 +141,7 @@ public final class ModelKeeperApp extends Application {
             String envEndpoint = System.getenv("HF_ENDPOINT");
             var dialog = new dev.modelkeeper.ui.settings.SettingsDialog(model.settings().hub(), model.hasStoredToken(),
                     envEndpoint == null || envEndpoint.isBlank() ? null : envEndpoint, context.texts());
+            dialog.addSection(new dev.modelkeeper.ui.settings.ProfilesSection(context.profiles()));
             var team = context.mainViewModel().team();
             var section = team == null ? null : new dev.modelkeeper.ui.team.TeamStoreSection(team);
             if (section != null) {

@@ -61,6 +61,11 @@ public final class HubClient {
         return retry;
     }
 
+    /** The same endpoint, token and timeouts with another retry policy (a Test in the window answers at once). */
+    public HubClient withRetryPolicy(RetryPolicy policy) {
+        return new HubClient(http, endpoint, token, policy, withheldFrom);
+    }
+
     /** {@code GET /api/{type}s/{id}/revision/{rev}}: the commit a branch, tag or PR ref points at. */
     public RepoInfo repoInfo(RepoType type, String id, String revision, Cancellation cancel)
             throws HubException, CancelledException {

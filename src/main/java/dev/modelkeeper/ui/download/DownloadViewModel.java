@@ -51,6 +51,7 @@ public final class DownloadViewModel {
     private final StringProperty hint = new SimpleStringProperty();
     private final BooleanBinding valid;
     private final BooleanBinding downloadable;
+    private Function<DownloadRequest, String> source = r -> "";
 
     public DownloadViewModel(List<CacheRoot> targets, Function<DownloadRequest, Operation<DownloadPlan>> operations,
                              Executor io, Executor fx, ResourceBundle texts) {
@@ -72,6 +73,15 @@ public final class DownloadViewModel {
         };
         List.<javafx.beans.value.ObservableValue<?>>of(repoId, type, revision, include, exclude, target)
                 .forEach(v -> v.addListener(changed));
+    }
+
+    /**
+     * Says in the preview who will serve the download ("From the team store …", "From https://…"); asked off the
+     * FX thread.
+     */
+    public DownloadViewModel withSource(Function<DownloadRequest, String> sentence) {
+        this.source = sentence;
+        return this;
     }
 
     public StringProperty repoIdProperty() {
@@ -134,7 +144,9 @@ public final class DownloadViewModel {
         if (!valid.get()) {
             return;
         }
-        var op = operations.apply(request(true));
+        var request = request(true);
+        var op = operations.apply(request);
+        var who = source;
         previewing.set(true);
         preview.set(texts.getString("download.previewing"));
         io.execute(() -> {
@@ -145,6 +157,8 @@ public final class DownloadViewModel {
                 text = MessageFormat.format(texts.getString("download.preview"), plan.files().size(),
                         Formats.size(plan.bytesToFetch()), plan.count(DownloadPlan.Action.PRESENT)
                                 + plan.count(DownloadPlan.Action.LINK));
+                String from = who.apply(request);
+                text = from == null || from.isEmpty() ? text : text + "\n" + from;
                 ok = true;
             } catch (OperationException e) {
                 text = dev.modelkeeper.ui.Errors.text(e, texts);

@@ -54,6 +54,12 @@ public final class TeamStoreSection extends TitledPane {
         grid.addRow(2, new Label(texts.getString("team.settings.accessKey")), accessKey);
         grid.addRow(3, new Label(texts.getString("team.settings.secret")), secret);
         grid.addRow(4, test, result);
+        var status = new Label();
+        status.setId("team-store-status"); // what the badges are based on: the last listing, or why there is none
+        status.setWrapText(true);
+        status.setMaxWidth(420);
+        status.textProperty().bind(model.storeStatusProperty());
+        grid.add(status, 0, 5, 2, 1);
         setContent(grid);
         setExpanded(s.isConfigured());
     }

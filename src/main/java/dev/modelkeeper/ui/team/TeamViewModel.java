@@ -49,6 +49,9 @@ public final class TeamViewModel {
     private volatile boolean secretStored;
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
+    private final TeamHoldings holdings = new TeamHoldings();
+    private final ReadOnlyStringWrapper storeStatus = new ReadOnlyStringWrapper("");
+    private volatile boolean listingWanted = true;
 
     /** Reads the saved store: call off the FX thread (the window's context is built in init). */
     public TeamViewModel(Services services, ObservableList<Task<?>> tasks, Dialogs dialogs, ResourceBundle texts) {
@@ -77,8 +80,90 @@ public final class TeamViewModel {
         content.addRowAction(RowAction.of("team.action.publish", row -> store.isConfigured(), this::publish));
     }
 
+    /** What the store held at its last listing: the "In team store" badges and the download's source. */
+    public TeamHoldings holdings() {
+        return holdings;
+    }
+
+    /** Why the badges are missing (no store, or the store's sentence), or what the last listing found. */
+    public ReadOnlyStringProperty storeStatusProperty() {
+        return storeStatus.getReadOnlyProperty();
+    }
+
+    /** A refresh begins: the next finished scan lists the store again (once, not once per root). */
+    public void refreshing() {
+        listingWanted = true;
+    }
+
+    /** A scan finished: lists the store's manifests and refs in the background, once per refresh. */
+    public void scanned() {
+        if (!listingWanted) {
+            return;
+        }
+        listingWanted = false;
+        SavedStore which = store;
+        if (!which.isConfigured()) {
+            holdings.clear();
+            storeStatus.set(texts.getString("team.status.none"));
+            return;
+        }
+        services.check().execute(() -> {
+            String status;
+            StoreListing listing = null;
+            try {
+                listing = StoreListing.read(connect(which), Cancellation.create());
+                status = MessageFormat.format(texts.getString("team.status.listed"), listing.repos().size());
+            } catch (OperationException e) {
+                status = MessageFormat.format(texts.getString("team.status.unreachable"), Errors.text(e, texts));
+            } catch (RuntimeException e) {
+                status = MessageFormat.format(texts.getString("team.status.unreachable"), e.getMessage());
+            }
+            StoreListing found = listing;
+            String shown = status;
+            services.fx().execute(() -> {
+                if (found == null) {
+                    holdings.clear();
+                } else {
+                    holdings.set(found);
+                }
+                storeStatus.set(shown);
+            });
+        });
+    }
+
+    /**
+     * A window download of {@code request} that the store can serve: a pull (the store first, then the endpoint
+     * for anything it lacks), reported as the download's plan; empty when the store does not hold the revision.
+     */
+    public java.util.Optional<dev.modelkeeper.core.task.Operation<dev.modelkeeper.core.download.DownloadPlan>> pull(
+            dev.modelkeeper.core.download.DownloadRequest request,
+            java.util.Optional<dev.modelkeeper.core.hub.HubClient> hub, int parallelism) {
+        if (!store.isConfigured() || !holdings.holds(request.type(), request.repoId(), request.revision())) {
+            return java.util.Optional.empty();
+        }
+        SavedStore which = store;
+        var title = dev.modelkeeper.core.task.OperationTitles.of("store.pull", request.repoId(), request.revision());
+        return java.util.Optional.of(new dev.modelkeeper.core.task.Operation<>() {
+            @Override
+            public dev.modelkeeper.core.task.Message title() {
+                return title;
+            }
+
+            @Override
+            public dev.modelkeeper.core.download.DownloadPlan run(dev.modelkeeper.core.task.ProgressListener progress,
+                                                                  Cancellation cancel) throws OperationException {
+                return new dev.modelkeeper.core.team.PullOperation(connect(which), hub, request, parallelism)
+                        .run(progress, cancel).plan();
+            }
+        });
+    }
+
     /** Saves the store in the background; a non-null secret replaces the stored one ("" removes it). */
     public void save(SavedStore changed, String newSecret) {
+        if (!changed.equals(store)) {
+            listingWanted = true; // the badges describe the old store until the next scan lists the new one
+            holdings.clear();
+        }
         store = changed;
         if (newSecret != null) {
             secretStored = !newSecret.isBlank();
