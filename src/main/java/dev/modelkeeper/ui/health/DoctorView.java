@@ -7,7 +7,8 @@ import dev.modelkeeper.ui.theme.Icons;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import javafx.collections.ListChangeListener;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,6 +38,7 @@ public final class DoctorView extends BorderPane {
     private final Locale locale;
     private final VBox cards = new VBox(8);
     private final Label summary = new Label();
+    private final InvalidationListener rerender = o -> render();
 
     public DoctorView(DoctorViewModel model, ResourceBundle texts) {
         this.model = model;
@@ -63,10 +65,12 @@ public final class DoctorView extends BorderPane {
         scroll.setFitToWidth(true);
         setTop(bar);
         setCenter(scroll);
-        model.problems().addListener((ListChangeListener<Finding>) c -> render());
-        model.doneProperty().addListener((obs, was, is) -> render());
-        model.runningProperty().addListener((obs, was, is) -> render());
-        model.failureProperty().addListener((obs, was, is) -> render());
+        // weakly: a language switch builds a new view of the same model, and the old one must not be kept
+        var weak = new WeakInvalidationListener(rerender);
+        model.problems().addListener(weak);
+        model.doneProperty().addListener(weak);
+        model.runningProperty().addListener(weak);
+        model.failureProperty().addListener(weak);
         render();
     }
 
