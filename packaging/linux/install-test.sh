@@ -47,11 +47,15 @@ HOME="$work/home" HF_HUB_CACHE="$work/hub" \
     xprop -id "$w" WM_CLASS
     import -window root target/dist/installed.png
     kill $pid' || fail "the installed app did not show its window"
-# Nothing of ours may land in $HOME (no ~/.openjfx native libraries, no settings). Two things that are
-# not ours are tolerated: GTK's dconf cache, which every GTK program writes, and ~/.rpmdb, which the
-# jpackage launcher's `rpm -qf` self-query creates when rpm happens to be installed (the build machine).
+# Nothing of ours may land in $HOME but in our own XDG folders (no ~/.openjfx native libraries, no settings
+# before the user changes one): the scan index in ~/.cache/modelkeeper (#17; deleting it costs one cold scan)
+# and the size history in ~/.local/state/modelkeeper (#16). Two things that are not ours are tolerated: GTK's
+# dconf cache, which every GTK program writes, and ~/.rpmdb, which the jpackage launcher's `rpm -qf`
+# self-query creates when rpm happens to be installed (the build machine).
 written=$(cd "$work/home" && find . -mindepth 1 -not -path './.cache' -not -path './.cache/dconf*' \
-  -not -path './.rpmdb*' | sort)
+  -not -path './.cache/modelkeeper' -not -path './.cache/modelkeeper/scan-index*' \
+  -not -path './.local' -not -path './.local/state' -not -path './.local/state/modelkeeper' \
+  -not -path './.local/state/modelkeeper/cache-history.jsonl' -not -path './.rpmdb*' | sort)
 [ -z "$written" ] || fail "first start wrote to \$HOME: $written"
 
 echo "== remove"

@@ -44,8 +44,11 @@ public final class AppContext implements AutoCloseable {
     private final MainViewModel mainViewModel;
     private final dev.modelkeeper.ui.theme.ThemeModel themes;
     private final dev.modelkeeper.ui.settings.ProfilesViewModel profiles;
+    private final java.util.function.Function<Settings, dev.modelkeeper.core.health.Machine> machines;
 
-    private AppContext(Environment env, Locale forced) {
+    private AppContext(Environment env, Locale forced,
+                       java.util.function.Function<Settings, dev.modelkeeper.core.health.Machine> machines) {
+        this.machines = machines;
         scanExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("scan"));
         ioExecutor = Executors.newSingleThreadExecutor(UncaughtErrors.threads("io"));
         downloadExecutor = Executors.newFixedThreadPool(2, UncaughtErrors.threads("download"));
@@ -134,12 +137,42 @@ public final class AppContext implements AutoCloseable {
                 javafx.application.Platform::runLater, Clock.systemUTC(), texts);
         var thresholds = new dev.modelkeeper.ui.health.ThresholdAlerts(() -> model.settings().thresholds(),
                 model::roots, dialogs, texts);
-        model.install(new dev.modelkeeper.ui.health.HealthFeature(outdated, history, thresholds));
+        model.install(new dev.modelkeeper.ui.health.HealthFeature(outdated, history, thresholds,
+                new dev.modelkeeper.ui.health.DoctorViewModel(() -> new dev.modelkeeper.core.health.Doctor(env,
+                        machines.apply(model.settings())).run(), checkExecutor, javafx.application.Platform::runLater),
+                metricsServer(env)));
         var team = new dev.modelkeeper.ui.team.TeamViewModel(new dev.modelkeeper.ui.team.TeamViewModel.Services(
                 dev.modelkeeper.core.team.SavedStore.Storage.in(AppPaths.of(env).configDir()), env, http, ioExecutor,
                 checkExecutor, downloadExecutor, javafx.application.Platform::runLater), model.tasks(), dialogs, texts);
         model.install(team, new dev.modelkeeper.ui.team.ManifestJobs(team, locator, hub, verdicts, model.tasks(),
                 dialogs, model::refresh));
+    }
+
+    /** View → Serve metrics: the window's latest scans with this machine's counters, on the loopback address. */
+    private dev.modelkeeper.ui.health.MetricsServer metricsServer(Environment env) {
+        var model = mainViewModel;
+        var counters = dev.modelkeeper.core.metrics.Counters.in(AppPaths.of(env).stateDir());
+        String version = java.util.Objects.requireNonNullElse(AppContext.class.getPackage().getImplementationVersion(),
+                "dev");
+        var server = new dev.modelkeeper.ui.health.MetricsServer(new dev.modelkeeper.ui.health.MetricsServer.Store() {
+            @Override
+            public Settings settings() {
+                return model.settings();
+            }
+
+            @Override
+            public void save(Settings.MetricsServing serving) {
+                model.settingsViewModel().update(s -> s.withMetrics(serving));
+            }
+        }, scans -> new dev.modelkeeper.core.metrics.MetricsReport(scans, model.settings().thresholds(),
+                counters.lastVerify(), counters.downloadedBytes(), 0, version, java.time.Instant.now()), dialogs, texts);
+        try {
+            server.restore();
+        } catch (java.io.IOException e) { // the port is taken: the menu shows it off, the choice stays
+            System.err.println("Serving metrics on " + dev.modelkeeper.ui.health.MetricsServer.BIND + ":"
+                    + server.port() + " failed: " + e.getMessage());
+        }
+        return server;
     }
 
     /** Delete and Clean up: their thread, the trash, who holds or has files open, and their dialogs. */
@@ -154,12 +187,23 @@ public final class AppContext implements AutoCloseable {
 
     /** Builds the context; call off the FX thread (it reads the settings file). */
     public static AppContext create(Environment env) {
-        return new AppContext(env, null);
+        return new AppContext(env, null, AppContext::systemMachine);
     }
 
     /** As {@link #create(Environment)}, with the UI language fixed (tests, screenshots). */
     public static AppContext create(Environment env, Locale locale) {
-        return new AppContext(env, locale);
+        return new AppContext(env, locale, AppContext::systemMachine);
+    }
+
+    /** As {@link #create(Environment, Locale)}, with the machine the doctor reads made by the test. */
+    public static AppContext create(Environment env, Locale locale,
+                                    java.util.function.Function<Settings, dev.modelkeeper.core.health.Machine> machines) {
+        return new AppContext(env, locale, machines);
+    }
+
+    /** This machine as the doctor reads it, with the window's thresholds and added folders. */
+    private static dev.modelkeeper.core.health.Machine systemMachine(Settings settings) {
+        return dev.modelkeeper.core.health.Machine.system(settings.thresholds(), settings.userRoots());
     }
 
     /** One cap shared by all downloads while the setting stays the same. */

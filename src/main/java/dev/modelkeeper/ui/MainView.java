@@ -80,6 +80,13 @@ public final class MainView extends BorderPane {
         if (model.health() != null) {
             content.addColumn(dev.modelkeeper.ui.health.OutdatedColumn.create(model.health().outdated(), texts));
             content.addUsagePane(new dev.modelkeeper.ui.health.HistoryChart(model.health().history(), texts));
+            if (model.health().doctor() != null) {
+                var doctor = model.health().doctor();
+                var tab = new javafx.scene.control.Tab(null, new dev.modelkeeper.ui.health.DoctorView(doctor, texts));
+                tab.setId("tab-health");
+                tab.textProperty().bind(dev.modelkeeper.ui.health.DoctorView.title(doctor, texts));
+                content.addTab(tab);
+            }
         }
         if (model.team() != null) {
             content.addColumn(dev.modelkeeper.ui.team.TeamColumn.create(model.team(), texts));
@@ -125,9 +132,26 @@ public final class MainView extends BorderPane {
         if (themes != null) {
             view.getItems().add(new ThemeMenu(themes, texts));
         }
+        if (model.health() != null && model.health().metrics() != null) {
+            view.getItems().add(serveMetrics(model.health().metrics()));
+        }
         var help = new Menu(texts.getString("menu.help"), null,
                 Icons.on(item("menu.help.about", actions::about), Material2AL.INFO));
         return new MenuBar(file, view, help);
+    }
+
+    /** View → Serve metrics on 127.0.0.1:PORT: a check item that follows the server (a taken port leaves it off). */
+    private javafx.scene.control.CheckMenuItem serveMetrics(dev.modelkeeper.ui.health.MetricsServer server) {
+        var item = new javafx.scene.control.CheckMenuItem(java.text.MessageFormat.format(
+                texts.getString("health.metrics.serve"), dev.modelkeeper.ui.health.MetricsServer.BIND, server.port()));
+        item.setId("menu-serve-metrics");
+        item.setSelected(server.servingProperty().get());
+        server.servingProperty().addListener((obs, was, is) -> item.setSelected(is));
+        item.setOnAction(e -> {
+            server.setServing(item.isSelected());
+            item.setSelected(server.servingProperty().get());
+        });
+        return item;
     }
 
     private MenuItem item(String key, Runnable action) {

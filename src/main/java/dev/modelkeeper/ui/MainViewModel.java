@@ -292,5 +292,8 @@ public final class MainViewModel {
     /** The window is closing: running downloads stop, and the queue on disk keeps them for next time. */
     public void closing() {
         downloadQueue.closing();
+        if (health != null) {
+            health.close(); // /metrics stops with the window
+        }
     }
 }

@@ -114,7 +114,10 @@ class MainWindowTest {
             int r = round;
             robot.interact(() -> nodes[r] = countNodes(root));
         }
-        assertEquals(nodes[2], nodes[nodes.length - 1], "nodes per round: " + java.util.Arrays.toString(nodes));
+        // a view kept per round would add hundreds of nodes each time; a cell or a tooltip more or less is layout
+        var steady = java.util.Arrays.stream(nodes, 2, nodes.length).summaryStatistics();
+        assertTrue(steady.getMax() - steady.getMin() <= 10 && nodes[nodes.length - 1] <= nodes[2] + 10,
+                "nodes per round: " + java.util.Arrays.toString(nodes));
         assertEquals(0, model.tasks().size());
         assertEquals(3, model.content().visibleRepos().size());
     }

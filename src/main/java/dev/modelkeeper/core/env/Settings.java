@@ -17,9 +17,11 @@ import java.util.List;
  * @param profiles    endpoint profiles (pull-through proxies and mirrors), by name; their tokens are in files of
  *                    their own ({@link AppPaths#profileTokenFile})
  * @param activeProfile the profile used when no endpoint is named, or null for none
+ * @param metrics     whether the window serves /metrics on the loopback address, and on which port
  */
 public record Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub,
-                       Thresholds thresholds, String theme, List<Profile> profiles, String activeProfile) {
+                       Thresholds thresholds, String theme, List<Profile> profiles, String activeProfile,
+                       MetricsServing metrics) {
 
     /** Follow the desktop's light or dark preference. */
     public static final String THEME_SYSTEM = "system";
@@ -62,6 +64,28 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
                           int readTimeoutSeconds) {
     }
 
+    /**
+     * View → Serve metrics: off by default; the port is Prometheus' usual one for exporters unless changed in
+     * settings.json.
+     */
+    public record MetricsServing(boolean on, int port) {
+
+        public static final int DEFAULT_PORT = 9464;
+
+        public MetricsServing {
+            port = port <= 0 || port > 65_535 ? DEFAULT_PORT : port;
+        }
+
+        public static MetricsServing defaults() {
+            return new MetricsServing(false, DEFAULT_PORT);
+        }
+    }
+
+    public Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub,
+                    Thresholds thresholds, String theme, List<Profile> profiles, String activeProfile) {
+        this(userRoots, window, language, hub, thresholds, theme, profiles, activeProfile, null);
+    }
+
     public Settings(List<Path> userRoots, WindowBounds window, String language, HubSettings hub,
                     Thresholds thresholds, String theme) {
         this(userRoots, window, language, hub, thresholds, theme, List.of(), null);
@@ -74,6 +98,7 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
         hub = hub == null ? HubSettings.defaults() : hub;
         thresholds = thresholds == null ? Thresholds.defaults() : thresholds;
         theme = theme == null || theme.isBlank() ? THEME_SYSTEM : theme;
+        metrics = metrics == null ? MetricsServing.defaults() : metrics;
     }
 
     /** Settings with the default thresholds that follow the desktop's theme. */
@@ -97,31 +122,35 @@ public record Settings(List<Path> userRoots, WindowBounds window, String languag
     }
 
     public Settings withUserRoots(List<Path> roots) {
-        return new Settings(roots, window, language, hub, thresholds, theme, profiles, activeProfile);
+        return new Settings(roots, window, language, hub, thresholds, theme, profiles, activeProfile, metrics);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(userRoots, bounds, language, hub, thresholds, theme, profiles, activeProfile);
+        return new Settings(userRoots, bounds, language, hub, thresholds, theme, profiles, activeProfile, metrics);
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(userRoots, window, tag, hub, thresholds, theme, profiles, activeProfile);
+        return new Settings(userRoots, window, tag, hub, thresholds, theme, profiles, activeProfile, metrics);
     }
 
     public Settings withHub(HubSettings settings) {
-        return new Settings(userRoots, window, language, settings, thresholds, theme, profiles, activeProfile);
+        return new Settings(userRoots, window, language, settings, thresholds, theme, profiles, activeProfile, metrics);
     }
 
     public Settings withThresholds(Thresholds limits) {
-        return new Settings(userRoots, window, language, hub, limits, theme, profiles, activeProfile);
+        return new Settings(userRoots, window, language, hub, limits, theme, profiles, activeProfile, metrics);
     }
 
     public Settings withTheme(String choice) {
-        return new Settings(userRoots, window, language, hub, thresholds, choice, profiles, activeProfile);
+        return new Settings(userRoots, window, language, hub, thresholds, choice, profiles, activeProfile, metrics);
+    }
+
+    public Settings withMetrics(MetricsServing serving) {
+        return new Settings(userRoots, window, language, hub, thresholds, theme, profiles, activeProfile, serving);
     }
 
     public Settings withProfiles(List<Profile> list, String active) {
-        return new Settings(userRoots, window, language, hub, thresholds, theme, list, active);
+        return new Settings(userRoots, window, language, hub, thresholds, theme, list, active, metrics);
     }
 
     /** The profile called {@code name}, if any. */

@@ -78,6 +78,7 @@ public final class SettingsStore {
         public String theme;
         public List<Settings.Profile> profiles;
         public String activeProfile;
+        public Settings.MetricsServing metrics;
 
         static Dto of(Settings s) {
             var dto = new Dto();
@@ -89,6 +90,7 @@ public final class SettingsStore {
             dto.theme = s.theme();
             dto.profiles = s.profiles().isEmpty() ? null : s.profiles();
             dto.activeProfile = s.activeProfile();
+            dto.metrics = s.metrics().equals(Settings.MetricsServing.defaults()) ? null : s.metrics();
             return dto;
         }
 
@@ -97,7 +99,7 @@ public final class SettingsStore {
                     : userRoots.stream().filter(r -> r != null && !r.isBlank()).map(Path::of).toList();
             List<Settings.Profile> stored = profiles == null ? List.of()
                     : profiles.stream().filter(p -> p != null && p.name() != null && p.url() != null).toList();
-            return new Settings(roots, window, language, hub, thresholds, theme, stored, activeProfile);
+            return new Settings(roots, window, language, hub, thresholds, theme, stored, activeProfile, metrics);
         }
     }
 }

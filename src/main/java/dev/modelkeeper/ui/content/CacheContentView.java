@@ -90,6 +90,11 @@ public final class CacheContentView extends BorderPane {
         usage.setContent(side);
     }
 
+    /** Adds a feature's tab after Problems (the doctor's Health tab). */
+    public void addTab(Tab tab) {
+        tabs.getTabs().add(tab);
+    }
+
     /** What "Download a model" and "Add a folder" do when no cache has a model. */
     public void setEmptyActions(Runnable download, Runnable addFolder) {
         table.setEmptyActions(download, addFolder);

@@ -29,6 +29,16 @@ class SettingsStoreTest {
     }
 
     @Test
+    void servingMetricsIsRememberedAndOffOnPort9464ByDefault() throws Exception {
+        var store = new SettingsStore(dir.resolve("settings.json"));
+        assertEquals(new Settings.MetricsServing(false, 9464), Settings.defaults().metrics());
+        store.save(Settings.defaults().withMetrics(new Settings.MetricsServing(true, 9500)));
+        assertEquals(new Settings.MetricsServing(true, 9500), store.load().metrics());
+        Files.writeString(dir.resolve("settings.json"), "{\"version\":1,\"metrics\":{\"on\":true}}");
+        assertEquals(new Settings.MetricsServing(true, 9464), store.load().metrics(), "a missing port is the default");
+    }
+
+    @Test
     void missingFileGivesDefaults() {
         assertEquals(Settings.defaults(), new SettingsStore(dir.resolve("none.json")).load());
     }
