@@ -94,6 +94,8 @@ class MainWindowTest {
         TreeTableView<ContentRow> table = robot.lookup("#content-table").queryAs(TreeTableView.class);
         assertEquals(3, table.getRoot().getChildren().size());
         assertEquals("3 of 3 repos", robot.lookup("#count").queryAs(Label.class).getText());
+        assertEquals("Datasets", robot.lookup("#legend-dataset").queryAs(Label.class).getText(),
+                "the Usage treemap has a legend of its colours");
     }
 
     /**

@@ -194,7 +194,7 @@ class ThemeAndKeysTest {
         WaitForAsyncUtils.waitForFxEvents();
         var none = robot.lookup("#findings-none").tryQuery();
         assertTrue(none.isPresent() && none.get().isVisible(), "no problem: the Nothing broken state");
-        assertFalse(robot.lookup(".finding-card").tryQuery().isPresent());
+        assertFalse(robot.lookup("#findings .finding-card").tryQuery().isPresent());
     }
 
     private final class CountingActions implements MainView.Actions {

@@ -228,6 +228,18 @@ class VerifyRepairFlowTest {
         assertEquals("model.safetensors", selected.file().filePath(), "Enter selects the file in the tree");
         assertEquals("tab-files", problemsTab(robot).getTabPane().getSelectionModel().getSelectedItem().getId());
 
+        // the card's own "Show in Files" button does the same as Enter
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        robot.interact(() -> problemsTab(robot).getTabPane().getSelectionModel().select(problemsTab(robot)));
+        WaitForAsyncUtils.waitForFxEvents();
+        var showButton = robot.lookup(".finding-card").queryAll().stream().filter(card -> card.lookupAll(".finding-file")
+                .stream().anyMatch(l -> ((javafx.scene.control.Label) l).getText().contains("model.safetensors")))
+                .map(card -> card.lookup("#finding-button-show")).findFirst().orElseThrow();
+        robot.clickOn(showButton);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-files", problemsTab(robot).getTabPane().getSelectionModel().getSelectedItem().getId());
+        assertEquals("model.safetensors", table.getSelectionModel().getSelectedItem().getValue().file().filePath());
+
         // the card's own Repair button starts the repair (it asks first)
         robot.interact(() -> problemsTab(robot).getTabPane().getSelectionModel().select(problemsTab(robot)));
         WaitForAsyncUtils.waitForFxEvents();

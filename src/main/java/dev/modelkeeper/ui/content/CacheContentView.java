@@ -23,6 +23,7 @@ public final class CacheContentView extends BorderPane {
     private ContentTable table;
     private DetailsPane details;
     private TreemapView treemap;
+    private javafx.scene.layout.BorderPane usagePane;
     private FindingsView findings;
     private TabPane tabs;
     private SplitPane split;
@@ -64,7 +65,8 @@ public final class CacheContentView extends BorderPane {
         split.setDividerPositions(0.74);
         var files = new Tab(texts.getString("content.tab.files"), split);
         files.setId("tab-files");
-        var usage = new Tab(texts.getString("content.tab.usage"), treemap);
+        usagePane = new javafx.scene.layout.BorderPane(treemap, null, null, legend(), null);
+        var usage = new Tab(texts.getString("content.tab.usage"), usagePane);
         usage.setId("tab-usage");
         var problems = new Tab(texts.getString("content.tab.problems"), findings);
         problems.setId("tab-problems");
@@ -77,6 +79,23 @@ public final class CacheContentView extends BorderPane {
         setCenter(tabs);
     }
 
+    /** The treemap's colours, one swatch per kind of repo, in the theme's colours the tiles use. */
+    private HBox legend() {
+        var legend = new HBox(14);
+        legend.setId("treemap-legend");
+        legend.getStyleClass().add("treemap-legend");
+        legend.setPadding(new Insets(6, 8, 6, 8));
+        legend.setAlignment(Pos.CENTER_LEFT);
+        for (String type : java.util.List.of("model", "dataset", "space", "checkpoint")) {
+            var swatch = new javafx.scene.layout.Region();
+            swatch.getStyleClass().addAll("treemap-swatch", "treemap-" + type);
+            var item = new javafx.scene.control.Label(texts.getString("usage.legend." + type), swatch);
+            item.setId("legend-" + type);
+            legend.getChildren().add(item);
+        }
+        return legend;
+    }
+
     /** Adds a column a feature shows (before the status column's right neighbours: at the end). */
     public void addColumn(javafx.scene.control.TreeTableColumn<ContentRow, ?> column) {
         table.getColumns().add(column);
@@ -85,7 +104,7 @@ public final class CacheContentView extends BorderPane {
     /** Puts a feature's pane beside the usage treemap (the size history). */
     public void addUsagePane(javafx.scene.Node pane) {
         var usage = tabs.getTabs().stream().filter(t -> "tab-usage".equals(t.getId())).findFirst().orElseThrow();
-        var side = new SplitPane(treemap, pane);
+        var side = new SplitPane(usagePane, pane);
         side.setDividerPositions(0.6);
         usage.setContent(side);
     }

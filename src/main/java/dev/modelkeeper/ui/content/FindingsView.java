@@ -117,6 +117,12 @@ final class FindingsView extends ListView<VerifyFinding> {
                 b.setOnAction(e -> action.run(repo));
                 list.add(b);
             }
+            var select = new javafx.scene.control.Button(texts.getString("findings.action.show"),
+                    dev.modelkeeper.ui.theme.Icons.of(org.kordamp.ikonli.material2.Material2MZ.SEARCH));
+            select.setId("finding-button-show");
+            select.setDisable(model.rowOf(f).isEmpty());
+            select.setOnAction(e -> show(f));
+            list.add(select);
             var reveal = new javafx.scene.control.Button(texts.getString("content.action.reveal"),
                     dev.modelkeeper.ui.theme.Icons.of(org.kordamp.ikonli.material2.Material2AL.FOLDER_OPEN));
             reveal.setId("finding-button-reveal");
