@@ -65,11 +65,14 @@ final class FindingsView extends ListView<VerifyFinding> {
         private final Label message = new Label();
         private final Label repair = new Label();
         private final javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(6);
-        private final VBox box = new VBox(message, subject, repair, buttons);
+        private final Label group = new Label();
+        private final VBox box = new VBox(group, message, subject, repair, buttons);
 
         Cell() {
             setPrefWidth(0); // as wide as the list: long sentences wrap instead of being cut off
             // what is wrong first, then which repo and file, then what fixing does, then the buttons that do it
+            group.getStyleClass().add("finding-group");
+            group.managedProperty().bind(group.visibleProperty());
             message.getStyleClass().add("finding-subject");
             subject.getStyleClass().add("finding-file");
             repair.getStyleClass().add("finding-repair");
@@ -96,6 +99,7 @@ final class FindingsView extends ListView<VerifyFinding> {
                 return;
             }
             getStyleClass().add("finding-" + f.severity().name().toLowerCase(Locale.ROOT));
+            showGroup(f);
             message.setText(findingTexts.severity(f.severity()) + " \u00b7 " + findingTexts.shortMessage(f));
             message.setGraphic(dev.modelkeeper.ui.theme.Icons.of(f.severity() == dev.modelkeeper.core.cache.Severity.ERROR
                     ? org.kordamp.ikonli.material2.Material2AL.ERROR : org.kordamp.ikonli.material2.Material2MZ.WARNING));
@@ -104,6 +108,22 @@ final class FindingsView extends ListView<VerifyFinding> {
             buttons.getChildren().setAll(buttonsFor(f));
             setTooltip(new javafx.scene.control.Tooltip(f.path().toString()));
             setGraphic(box);
+        }
+
+        /** The first problem of a repo carries its name and how many problems it has: the list is grouped by repo. */
+        private void showGroup(VerifyFinding f) {
+            var items = getListView().getItems();
+            int i = getIndex();
+            var repo = model.repoOf(f);
+            java.util.function.Predicate<VerifyFinding> same = o -> model.repoOf(o).equals(repo)
+                    && (repo.isPresent() || o.path().equals(f.path()));
+            boolean first = i <= 0 || i > items.size() - 1 || !same.test(items.get(i - 1));
+            group.setVisible(first);
+            if (first) {
+                long n = items.stream().filter(same).count();
+                group.setText(MessageFormat.format(texts.getString("findings.group"),
+                        repo.map(r -> r.repoId()).orElse(f.path().getFileName().toString()), n));
+            }
         }
 
         /** The features' actions on the problem's repo (Repair ...), then Show in folder. */

@@ -121,12 +121,19 @@ public final class ProblemsModel {
         return Optional.ofNullable(repoDirOf(f));
     }
 
+    /**
+     * The problems, grouped by repo: the repo with the most severe problem first, and within a repo the most
+     * severe first. The same problem found by a scan and by verify is listed once.
+     */
     private List<VerifyFinding> visible(Predicate<Entry> which) {
-        var seen = new LinkedHashMap<String, VerifyFinding>();
+        var seen = new LinkedHashMap<String, Entry>();
         entries.stream().filter(e -> isProblem(e.finding())).filter(which)
                 .sorted(Comparator.comparing((Entry e) -> e.finding().severity()).reversed())
-                .forEach(e -> seen.putIfAbsent(e.finding().kind() + "|" + norm(e.finding().path()), e.finding()));
-        return List.copyOf(seen.values());
+                .forEach(e -> seen.putIfAbsent(e.finding().kind() + "|" + norm(e.finding().path()), e));
+        var byRepo = new LinkedHashMap<Object, List<VerifyFinding>>();
+        seen.values().forEach(e -> byRepo.computeIfAbsent(e.repoDir() != null ? e.repoDir() : e.finding().path(),
+                k -> new ArrayList<>()).add(e.finding()));
+        return byRepo.values().stream().flatMap(List::stream).toList();
     }
 
     private void publish() {

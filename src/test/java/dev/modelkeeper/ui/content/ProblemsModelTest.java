@@ -57,6 +57,23 @@ class ProblemsModelTest {
         assertCounts(1);
     }
 
+    /** The Problems list is grouped by repo: the repo with an error first, its problems together. */
+    @Test
+    void problemsAreGroupedByRepoWithTheMostSevereRepoFirst() {
+        Path other = Path.of("/c/models--org--other");
+        Repo r = RepoFilterTest.repo(RepoType.MODEL, "org/other", 5, Duration.ofDays(1), "main", "w.bin");
+        var otherPartial = Finding.of(FindingKind.INCOMPLETE_FILE, other.resolve("blobs/y.incomplete"), "3 B");
+        var second = new Repo(r.type(), r.repoId(), other, r.kind(), r.refs(), r.revisions(), r.nbFiles(),
+                r.sizeOnDisk(), r.allocatedOnDisk(), r.lastAccessed(), r.lastModified(), List.of(otherPartial));
+        problems.scanned(new CacheScan(ROOT, CacheKind.HF_HUB, CacheScan.State.ONLINE, Optional.empty(),
+                List.of(second, repo(10, INCOMPLETE)), List.of(), List.of(), 2, 2, Instant.now()));
+        problems.verified(List.of(corrupt()));
+
+        var paths = problems.problems().stream().map(f -> f.path()).toList();
+        assertEquals(List.of(DIR.resolve("blobs/e"), PARTIAL, other.resolve("blobs/y.incomplete")), paths,
+                "org/name (an error) first with both of its problems, then org/other");
+    }
+
     @Test
     void verifyAddsWhatItFoundAndWhatBothSawCountsOnce() {
         problems.scanned(scan(repo(10, INCOMPLETE)));
