@@ -216,6 +216,34 @@ class CacheContentViewTest {
         table(robot).getRoot().getChildren().forEach(i -> assertTrue(!i.isLeaf(), i.getValue().name()));
     }
 
+    /** As the window's scan: repos streaming in one by one into a sorted tree, then the finished scan. */
+    @Test
+    void reposStreamingIntoASortedTreeAllHaveTheirArrow(FxRobot robot) {
+        var t = table(robot);
+        robot.interact(() -> {
+            var type = t.getColumns().stream().filter(c -> "col-type".equals(c.getId())).findFirst().orElseThrow();
+            t.getSortOrder().setAll(List.of(type));
+        });
+        var repos = new java.util.ArrayList<Repo>();
+        for (int i = 0; i < 9; i++) {
+            repos.add(repo(i % 3 == 0 ? RepoType.DATASET : RepoType.MODEL, "org" + i + "/repo-000" + i, 1000 + i));
+        }
+        robot.interact(model::clear);
+        for (Repo r : repos) {
+            robot.interact(() -> model.addRepo(ROOT, r));
+        }
+        var names = repos.stream().map(Repo::repoId).sorted().toList();
+        assertEquals(names, expandableRows(robot), "while streaming");
+        robot.interact(() -> {
+            model.setScan(new CacheScan(ROOT, CacheKind.HF_HUB, CacheScan.State.ONLINE,
+                    Optional.empty(), repos, List.of(), List.of(), 9_000, 9_000, Instant.now()));
+            t.refresh(); // as a verify verdict or a download's chip does
+        });
+        assertEquals(names, expandableRows(robot), "after the scan");
+        robot.interact(t::refresh);
+        assertEquals(names, expandableRows(robot), "after a refresh of the cells");
+    }
+
     @Test
     void detailValuesEllipsizeInTheMiddleWithTheFullValueInATooltipAndACopyButton(FxRobot robot) {
         showScan(robot);
