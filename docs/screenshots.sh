@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the README's window screenshots (docs/screenshot-en.png, docs/screenshot-zh-CN.png and their dark
 # variants docs/screenshot-en-dark.png, docs/screenshot-zh-CN-dark.png, then docs/screenshot-download.png,
-# -problems, -repair and -move through DocScreenshotsTest) from a demo
+# -problems, -repair, -move and -cleanup through DocScreenshotsTest) from a demo
 # cache, in a real window under Xvfb. Needs: a built jar (./mvnw -o package -DskipTests), python3, Xvfb,
 # xdotool, ImageMagick. Usage: docs/screenshots.sh
 set -euo pipefail
@@ -50,4 +50,4 @@ echo "wrote docs/screenshot-{en,zh-CN}{,-dark}.png"
 # the flows (a download in progress, the Problems tab, the repair and move plans), light, from a TestFX test
 # with a hub emulator, in a real window on the same Xvfb
 DISPLAY=:$D ./mvnw -B -o -q test -Dtest=DocScreenshotsTest -Dscreenshots=true -Dsurefire.failIfNoSpecifiedTests=false
-echo "wrote docs/screenshot-{download,problems,repair,move}.png"
+echo "wrote docs/screenshot-{download,problems,repair,move,cleanup}.png"

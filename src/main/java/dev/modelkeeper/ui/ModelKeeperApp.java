@@ -63,7 +63,7 @@ public final class ModelKeeperApp extends Application {
         stage.show();
         StartupTiming.mark("shown");
         new JobNotifications(model.tasks(), context.texts(), stage::isFocused,
-                () -> model.content().verify().problems().countProperty().get(),
+                () -> model.content().verify().problems().countProperty().get(), model.downloads()::owns,
                 (title, text) -> org.controlsfx.control.Notifications.create().owner(stage).title(title).text(text)
                         .showInformation());
         if (StartupTiming.enabled()) {

@@ -42,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The README's pictures of the flows, in the light theme: a download in progress, the Problems tab, the repair
- * plan and the move plan. Writes docs/screenshot-*.png; runs only with {@code -Dscreenshots=true}:
+ * plan, the move plan and the Delete preview. Writes docs/screenshot-*.png; runs only with {@code -Dscreenshots=true}:
  * {@code ./mvnw -o test -Dtest=DocScreenshotsTest -Dscreenshots=true}.
  */
 @Tag("ui")
@@ -167,6 +167,16 @@ class DocScreenshotsTest {
                     null, null, null));
         });
         write(dialog(robot), "screenshot-move.png");
+    }
+
+    @Test
+    void cleanupPreview(FxRobot robot) throws Exception {
+        robot.clickOn("bert-base/uncased");
+        robot.clickOn("#delete");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#delete-go")
+                .match(org.testfx.matcher.base.NodeMatchers.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        write(robot.lookup("#delete-go").query().getScene(), "screenshot-cleanup.png");
     }
 
     private void damageAndVerify(FxRobot robot) throws Exception {

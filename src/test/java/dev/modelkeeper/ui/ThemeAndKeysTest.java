@@ -124,6 +124,32 @@ class ThemeAndKeysTest {
         }
     }
 
+    /** #13: unfocused (after Verify all took the focus), the accent Download button was white text on grey. */
+    @Test
+    void theAccentDownloadButtonKeepsItsBackgroundWithoutTheFocus(FxRobot robot) throws Exception {
+        open(robot, true);
+        for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+            robot.interact(() -> themeItem(robot, theme).fire());
+            robot.interact(() -> robot.lookup("#verify-all").query().requestFocus());
+            WaitForAsyncUtils.waitForFxEvents();
+            var download = robot.lookup("#download").queryAs(javafx.scene.control.Button.class);
+            assertTrue(!download.isFocused());
+            robot.interact(download::applyCss);
+            var fills = download.getBackground().getFills();
+            var bg = (javafx.scene.paint.Color) fills.getLast().getFill();
+            var text = (javafx.scene.paint.Color) download.getTextFill();
+            var bar = robot.lookup(".tool-bar").queryAs(javafx.scene.control.ToolBar.class);
+            assertTrue(Math.abs(luminance(bg) - luminance(text)) > 0.3,
+                    theme + ": text " + text + " stands out on " + bg);
+            assertTrue(bg.getSaturation() > 0.4, theme + ": the accent colour, not the toolbar's grey: " + bg
+                    + " in " + bar);
+        }
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
+
     @Test
     void keyboardShortcutsDoTheirJobs(FxRobot robot) throws Exception {
         var model = open(robot, true);

@@ -244,6 +244,10 @@ final class ContentTable extends TreeTableView<ContentRow> {
 
     private TreeTableRow<ContentRow> row() {
         var row = new TreeTableRow<ContentRow>();
+        // JavaFX's row skin takes the arrow off a leaf row and puts it back only in a later layout; a row reused
+        // for a repo with revisions but the same texts (a rescan, a filter cleared) is not laid out again, so it
+        // stayed without its arrow (#13): a new tree item always lays the row out
+        row.treeItemProperty().addListener((obs, old, item) -> row.requestLayout());
         var reveal = new MenuItem(texts.getString("content.action.reveal"));
         reveal.setOnAction(e -> model.pathActions().reveal(row.getItem().path()));
         var copy = new MenuItem(texts.getString("content.action.copy"));

@@ -193,6 +193,57 @@ class CacheContentViewTest {
                 .anyMatch(r -> r.getItem() instanceof ContentRow c && c.isRevision()), "the revision row is shown");
     }
 
+    /**
+     * Issue #13: a row that last showed a leaf (a repo whose revisions are gone, an empty folder) lost its arrow
+     * for good when it was reused for a repo with revisions, since JavaFX re-checks the disclosure node only when
+     * the row is laid out again, and a row showing the same texts is not.
+     */
+    @Test
+    void aRowReusedFromALeafRepoGetsItsArrowBack(FxRobot robot) {
+        var mid = repo(RepoType.MODEL, "org/mid", 5_000);
+        // the same row texts as the repo with its revision: only the revisions differ
+        var leaf = new Repo(mid.type(), mid.repoId(), mid.repoPath(), mid.kind(), mid.refs(), List.of(),
+                mid.nbFiles(), mid.sizeOnDisk(), mid.allocatedOnDisk(), mid.lastAccessed(), mid.lastModified(), List.of());
+        var withLeaf = List.of(leaf, repo(RepoType.MODEL, "org/big", 9_000_000), repo(RepoType.DATASET, "org/data", 100));
+        robot.interact(() -> model.setScan(new CacheScan(ROOT, CacheKind.HF_HUB, CacheScan.State.ONLINE,
+                Optional.empty(), withLeaf, List.of(), List.of(), 9_005_100, 9_005_100, Instant.now())));
+        assertEquals(List.of("org/big", "org/data"), expandableRows(robot), "an empty repo has no arrow");
+        showScan(robot); // the same rows, now every repo has its revision
+        assertEquals(List.of("org/big", "org/data", "org/mid"), expandableRows(robot));
+        robot.clickOn("#filter").write("org/");
+        robot.interact(() -> model.filterTextProperty().set(""));
+        assertEquals(List.of("org/big", "org/data", "org/mid"), expandableRows(robot), "after filter and clear");
+        table(robot).getRoot().getChildren().forEach(i -> assertTrue(!i.isLeaf(), i.getValue().name()));
+    }
+
+    /** As the window's scan: repos streaming in one by one into a sorted tree, then the finished scan. */
+    @Test
+    void reposStreamingIntoASortedTreeAllHaveTheirArrow(FxRobot robot) {
+        var t = table(robot);
+        robot.interact(() -> {
+            var type = t.getColumns().stream().filter(c -> "col-type".equals(c.getId())).findFirst().orElseThrow();
+            t.getSortOrder().setAll(List.of(type));
+        });
+        var repos = new java.util.ArrayList<Repo>();
+        for (int i = 0; i < 9; i++) {
+            repos.add(repo(i % 3 == 0 ? RepoType.DATASET : RepoType.MODEL, "org" + i + "/repo-000" + i, 1000 + i));
+        }
+        robot.interact(model::clear);
+        for (Repo r : repos) {
+            robot.interact(() -> model.addRepo(ROOT, r));
+        }
+        var names = repos.stream().map(Repo::repoId).sorted().toList();
+        assertEquals(names, expandableRows(robot), "while streaming");
+        robot.interact(() -> {
+            model.setScan(new CacheScan(ROOT, CacheKind.HF_HUB, CacheScan.State.ONLINE,
+                    Optional.empty(), repos, List.of(), List.of(), 9_000, 9_000, Instant.now()));
+            t.refresh(); // as a verify verdict or a download's chip does
+        });
+        assertEquals(names, expandableRows(robot), "after the scan");
+        robot.interact(t::refresh);
+        assertEquals(names, expandableRows(robot), "after a refresh of the cells");
+    }
+
     @Test
     void detailValuesEllipsizeInTheMiddleWithTheFullValueInATooltipAndACopyButton(FxRobot robot) {
         showScan(robot);
