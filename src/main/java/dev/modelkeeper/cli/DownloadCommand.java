@@ -69,7 +69,13 @@ final class DownloadCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    StoreOptions store;
+
+    @Mixin
     HelpOption help;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     private final CliContext cli;
 
@@ -82,11 +88,19 @@ final class DownloadCommand implements Callable<Integer> {
         var locator = cli.locator();
         Path into = cache != null ? cache : locator.hubCache().path();
         var client = hub.client(cli.env(), null, locator);
+        // a team store named by --store or MODELKEEPER_STORE serves every blob it holds; the endpoint the rest
+        var teamStore = store.openIfNamed(cli, spec);
+        dev.modelkeeper.core.download.BlobSource bytes = teamStore
+                .<dev.modelkeeper.core.download.BlobSource>map(s -> new dev.modelkeeper.core.download.ChainedBlobSource(
+                        java.util.List.of(new dev.modelkeeper.core.team.S3BlobSource(s,
+                                dev.modelkeeper.core.hub.RetryPolicy.standard()),
+                                new dev.modelkeeper.core.download.HubBlobSource(client))))
+                .orElseGet(() -> new dev.modelkeeper.core.download.HubBlobSource(client));
         var request = new DownloadRequest(type, repo, revision, include, exclude, into, dryRun);
         var display = json ? CommandRunner.Display.NONE : CommandRunner.Display.BYTES;
         return cli.runner().run(display, "download.cancelled", (progress, cancel) -> {
-            DownloadPlan plan = new DownloadOperation(client, request, jobs, BandwidthLimit.of(maxRate), connections)
-                    .run(progress, cancel);
+            DownloadPlan plan = new DownloadOperation(client, bytes, request, jobs, BandwidthLimit.of(maxRate),
+                    connections).run(progress, cancel);
             progress.finish();
             if (!dryRun) {
                 cli.count(c -> c.recordDownload(client.endpoint().url().host(), plan.bytesToFetch()));

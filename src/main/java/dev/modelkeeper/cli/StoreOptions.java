@@ -21,6 +21,17 @@ final class StoreOptions {
      * The store: --store, else MODELKEEPER_STORE; the endpoint and keys as the AWS tools read them. A store that
      * is not named, not an s3:// address or has no keys is a wrong command line (exit code 2), said in one sentence.
      */
+    /**
+     * The store when one is named (--store or MODELKEEPER_STORE), for commands that use one if there is one
+     * ({@code download}: the team store first, then the endpoint); a named store that cannot be used is a wrong
+     * command line, as for the store commands.
+     */
+    java.util.Optional<TeamStore> openIfNamed(CliContext cli, CommandSpec spec) {
+        boolean named = store != null && !store.isBlank()
+                || cli.env().get("MODELKEEPER_STORE").filter(s -> !s.isBlank()).isPresent();
+        return named ? java.util.Optional.of(open(cli, spec)) : java.util.Optional.empty();
+    }
+
     TeamStore open(CliContext cli, CommandSpec spec) {
         String address = store != null && !store.isBlank() ? store
                 : cli.env().get("MODELKEEPER_STORE").filter(s -> !s.isBlank()).orElse(null);

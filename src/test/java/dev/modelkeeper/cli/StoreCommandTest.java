@@ -113,6 +113,28 @@ class StoreCommandTest {
         assertTrue(text.out().contains(": 0 B from the team store, 0 B from the internet."), text.out());
     }
 
+    /** {@code download} with a team store named: the store serves the blobs it holds, the Hub only lists. */
+    @Test
+    void downloadTakesTheBlobsFromTheTeamStoreFirst() throws Exception {
+        var push = store("dl", Map.of(), "push", "org/tts", "--cache-dir", first().toString());
+        assertEquals(0, push.code(), push.err());
+        var repo = FixtureRepo.model("org/tts");
+        String same = repo.commit(1); // the same repo as the one pushed, on a Hub of its own
+        assertEquals(commit, same);
+        repo.file(same, "config.json", "{\"sr\":24000}").lfsFile(same, "model.safetensors", WEIGHTS).ref("main", same);
+        try (var hub = new HubEmulator().add(repo)) {
+            var env = new HashMap<>(s3.env());
+            env.put("MODELKEEPER_STORE", "s3://" + S3ProxyServer.BUCKET + "/dl");
+            env.put("HF_ENDPOINT", hub.url());
+            var r = run(home, env, "download", "org/tts", "--cache-dir", home.resolve("via-store").toString());
+
+            assertEquals(0, r.code(), r.err());
+            assertEquals(0, hub.bytesServed(), "every blob came from the team store");
+            Path snapshot = home.resolve("via-store/models--org--tts/snapshots/" + commit);
+            assertTrue(java.util.Arrays.equals(WEIGHTS, Files.readAllBytes(snapshot.resolve("model.safetensors"))));
+        }
+    }
+
     @Test
     void lsListsReposRevisionsRefsAndTotalBytes() throws Exception {
         assertEquals(0, store("cli2", Map.of(), "push", "org/tts", "--cache-dir", first().toString()).code());
