@@ -2,6 +2,7 @@ package dev.modelkeeper.core.cleanup;
 
 import static dev.modelkeeper.testing.CacheFixture.commit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +80,43 @@ class CleanupPlannerTest {
         assertEquals(4002, all.expectedFreedSize());
         assertEquals(List.of(repo.dir()), all.of(Kind.REPO).stream().map(r -> r.path()).toList());
         assertEquals(all.expectedFreedSize(), planner(LockProbe.NONE).remove(targets("hf://models/org/m")).expectedFreedSize());
+    }
+
+    /**
+     * The 2.0 shared blob store (hub-cache-spec §2.9): two repos whose blob is a link into the marked
+     * {@code CACHE/blobs/<xx>/<xethash>} with a manifest naming both. Deleting one repo keeps the payload (the other
+     * still links it); deleting the second frees it, manifest and all.
+     */
+    @Test
+    void aSharedStorePayloadSurvivesDeletingOneOfItsTwoRepos() throws Exception {
+        var cache = new CacheFixture(dir);
+        var a = cache.model("org/a").lfsFile(commit(1), "w.bin", shared).ref("main", commit(1));
+        var b = cache.model("org/b").lfsFile(commit(2), "w.bin", shared).ref("main", commit(2));
+        String etag = a.etag(commit(1), "w.bin");
+        String xet = "ab".repeat(32);
+        Path store = Files.createDirectories(dir.resolve("blobs/ab"));
+        Files.writeString(dir.resolve("blobs/.huggingface-shared-blobs"), "1\n");
+        Path payload = store.resolve(xet);
+        Files.write(payload, shared);
+        Files.writeString(store.resolve(xet + ".refs"), "models--org--a/blobs/" + etag + "\nmodels--org--b/blobs/"
+                + etag + "\n");
+        for (var repo : List.of(a, b)) {
+            Files.delete(repo.blob(etag));
+            Files.createSymbolicLink(repo.blob(etag), Path.of("../../blobs/ab/" + xet));
+        }
+
+        CleanupPlan justA = planner(LockProbe.NONE).remove(targets("model/org/a"));
+        new CleanupOperation(justA, new Disposal.Permanent()).run(ProgressListener.NONE, Cancellation.create());
+
+        assertTrue(Files.isRegularFile(payload), "org/b still links the payload");
+        assertArrayEquals(shared, Files.readAllBytes(b.snapshot(commit(2)).resolve("w.bin")), "org/b still reads it");
+        assertFalse(Files.exists(dir.resolve("models--org--a")));
+
+        CleanupPlan thenB = planner(LockProbe.NONE).remove(targets("model/org/b"));
+        new CleanupOperation(thenB, new Disposal.Permanent()).run(ProgressListener.NONE, Cancellation.create());
+
+        assertFalse(Files.exists(payload), "no repo links it any more: freed");
+        assertFalse(Files.exists(dir.resolve("models--org--b")));
     }
 
     @Test
