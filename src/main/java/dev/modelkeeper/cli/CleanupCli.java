@@ -62,7 +62,9 @@ final class CleanupCli {
                 return ExitCode.NOT_FOUND;
             }
             Trash trash = permanent ? null : trash(cli);
-            Disposal disposal = permanent || trash == null ? new Disposal.Permanent() : new Disposal.ToTrash(trash, false);
+            // the freedesktop trash on Linux; elsewhere the platform's own where the desktop offers one
+            Disposal disposal = permanent ? new Disposal.Permanent() : trash != null ? new Disposal.ToTrash(trash, false)
+                    : Disposal.DesktopTrash.available().orElseGet(Disposal.Permanent::new);
             CleanupPlan plan = planner.apply(scans).withFates(disposal);
             List<XetCaches.Cache> xet = !xetCaches ? List.of() : scans.stream()
                     .filter(sc -> sc.kind() == CacheKind.HF_XET && sc.state() == CacheScan.State.ONLINE)

@@ -63,6 +63,46 @@ public interface Disposal {
         }
     }
 
+    /**
+     * The platform's own trash where the freedesktop one does not apply (macOS, Windows): {@code java.awt.Desktop}'s
+     * "move to trash", when the desktop offers it (never on a headless machine). Everything it takes counts as
+     * trashed; a file it refuses stays and the cleanup's result says so.
+     */
+    final class DesktopTrash implements Disposal {
+
+        private final java.awt.Desktop desktop;
+
+        private DesktopTrash(java.awt.Desktop desktop) {
+            this.desktop = desktop;
+        }
+
+        /** The platform trash, or empty without a desktop or where it cannot move to the trash. */
+        public static java.util.Optional<Disposal> available() {
+            try {
+                if (java.awt.GraphicsEnvironment.isHeadless() || !java.awt.Desktop.isDesktopSupported()) {
+                    return java.util.Optional.empty();
+                }
+                var desktop = java.awt.Desktop.getDesktop();
+                return desktop.isSupported(java.awt.Desktop.Action.MOVE_TO_TRASH)
+                        ? java.util.Optional.of(new DesktopTrash(desktop)) : java.util.Optional.empty();
+            } catch (RuntimeException | LinkageError none) {
+                return java.util.Optional.empty();
+            }
+        }
+
+        @Override
+        public void dispose(Path path) throws IOException {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !desktop.moveToTrash(path.toFile())) {
+                throw new IOException(path + " could not be moved to the trash");
+            }
+        }
+
+        @Override
+        public CleanupPlan.Fate fateFor(Path root) {
+            return CleanupPlan.Fate.TRASH;
+        }
+    }
+
     /** Deletes for good, now. */
     final class Permanent implements Disposal {
 

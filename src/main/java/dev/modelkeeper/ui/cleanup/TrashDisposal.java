@@ -16,12 +16,12 @@ public final class TrashDisposal {
     private TrashDisposal() {
     }
 
-    /** The trash of this process's user, or empty where there is none (not Linux, no {@code /proc}). */
+    /** The trash of this process's user: freedesktop on Linux, the platform's elsewhere; empty where there is none. */
     public static Optional<Disposal> forCurrentUser(Environment env) {
         try {
             return Optional.of(new Disposal.ToTrash(Trash.forCurrentUser(env), false));
         } catch (IOException | RuntimeException none) {
-            return Optional.empty();
+            return Disposal.DesktopTrash.available(); // macOS, Windows: the platform's own trash
         }
     }
 }
