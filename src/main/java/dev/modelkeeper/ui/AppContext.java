@@ -139,7 +139,8 @@ public final class AppContext implements AutoCloseable {
                 model::roots, dialogs, texts);
         model.install(new dev.modelkeeper.ui.health.HealthFeature(outdated, history, thresholds,
                 new dev.modelkeeper.ui.health.DoctorViewModel(() -> new dev.modelkeeper.core.health.Doctor(env,
-                        machines.apply(model.settings())).run(), checkExecutor, javafx.application.Platform::runLater),
+                        machines.apply(model.settings())).run(), checkExecutor, javafx.application.Platform::runLater,
+                        env.home()),
                 metricsServer(env)));
         var team = new dev.modelkeeper.ui.team.TeamViewModel(new dev.modelkeeper.ui.team.TeamViewModel.Services(
                 dev.modelkeeper.core.team.SavedStore.Storage.in(AppPaths.of(env).configDir()), env, http, ioExecutor,

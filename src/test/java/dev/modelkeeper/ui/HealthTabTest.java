@@ -120,6 +120,23 @@ class HealthTabTest {
         assertEquals(fix.getText().substring("Fix: ".length()), clip[0]);
     }
 
+    /** A cache variable of this shell only: Apply writes it to the login environment, and the card goes. */
+    @Test
+    void applyWritesAShellOnlyVariableToTheLoginEnvironment(FxRobot robot) throws Exception {
+        Path hub = cache(dir.resolve("hub"));
+        var model = open(robot, Map.of("HF_HUB_CACHE", hub.toString()), Machines.bare());
+        showHealthTab(robot);
+        assertTrue(robot.lookup("#health-card-env-shellOnly").tryQuery().isPresent(),
+                robot.lookup(".health-sentence").queryAllAs(Label.class).stream().map(Label::getText).toList().toString());
+
+        robot.clickOn("#health-apply-env-shellOnly");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !model.health().doctor().runningProperty().get()
+                && robot.lookup("#health-card-env-shellOnly").tryQuery().isEmpty());
+
+        String conf = java.nio.file.Files.readString(dir.resolve("home/.config/environment.d/60-modelkeeper.conf"));
+        assertTrue(conf.contains("HF_HUB_CACHE=" + hub), conf);
+    }
+
     @Test
     void withoutProblemsTheTabSaysNothingToFix(FxRobot robot) throws Exception {
         cache(dir.resolve("home/.cache/huggingface/hub")); // the default cache: no variable, nothing to explain

@@ -28,8 +28,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The Health tab: "Run checks" with a busy indicator, then one card per problem the doctor found: its severity
- * icon, the sentence, and "Fix: …" with Copy. Core offers no action for a fix, not even a safe one, so the window
- * offers none: the user runs the fix (the sentences and fixes are in the window's language).
+ * icon, the sentence, and "Fix: …" with Copy, and Apply where core can carry the fix out safely ({@code SafeFix});
+ * the sentences and fixes are in the window's language.
  */
 public final class DoctorView extends BorderPane {
 
@@ -133,6 +133,13 @@ public final class DoctorView extends BorderPane {
                 Clipboard.getSystemClipboard().setContent(content);
             });
             var row = new HBox(8, text, copy);
+            if (model.canFix(f)) { // a fix that changes nothing one could lose: one click
+                var apply = Icons.on(new Button(texts.getString("health.doctor.apply")), Material2AL.BUILD);
+                apply.setId("health-apply-" + id);
+                apply.disableProperty().bind(model.runningProperty());
+                apply.setOnAction(e -> model.fix(f));
+                row.getChildren().add(apply);
+            }
             row.setAlignment(Pos.CENTER_LEFT);
             card.getChildren().add(row);
         });

@@ -35,10 +35,47 @@ public final class DoctorViewModel {
      * @param executor where the doctor runs, never the FX thread
      * @param fx       the way back to the FX thread
      */
+    private final java.nio.file.Path home;
+
     public DoctorViewModel(Supplier<Diagnosis> doctor, Executor executor, Executor fx) {
+        this(doctor, executor, fx, null);
+    }
+
+    /** With the user's home, where a safe fix writes (the login environment); null offers no fix. */
+    public DoctorViewModel(Supplier<Diagnosis> doctor, Executor executor, Executor fx, java.nio.file.Path home) {
         this.doctor = doctor;
         this.executor = executor;
         this.fx = fx;
+        this.home = home;
+    }
+
+    /** Whether the window may offer a button that carries out this finding's fix. */
+    public boolean canFix(Finding finding) {
+        return home != null && dev.modelkeeper.core.health.SafeFix.offered(finding);
+    }
+
+    /** Carries out a safe fix in the background, then runs the checks again (the finding goes, or says why not). */
+    public void fix(Finding finding) {
+        if (!canFix(finding) || running.get()) {
+            return;
+        }
+        running.set(true);
+        executor.execute(() -> {
+            Throwable error = null;
+            try {
+                dev.modelkeeper.core.health.SafeFix.apply(finding, home);
+            } catch (java.io.IOException | RuntimeException e) {
+                error = e;
+            }
+            Throwable failed = error;
+            fx.execute(() -> {
+                running.set(false);
+                failure.set(failed);
+                if (failed == null) {
+                    run();
+                }
+            });
+        });
     }
 
     /** A scan finished: the first one starts the checks, the later ones leave them to "Run checks". */
