@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
-/** How {@code dedupe} prints its plan and result: bytes saved first, then each link and each skipped copy. */
+/**
+ * How {@code dedupe} prints its plan and result: bytes saved first, then each link, each copy-mode file to become
+ * a symlink, and each skipped copy.
+ */
 final class DedupeText {
 
     private final CliTexts texts;
@@ -26,13 +29,17 @@ final class DedupeText {
             json(plan, null);
             return;
         }
-        if (plan.links().isEmpty()) {
+        if (plan.changes() == 0) {
             out.println(texts.get("dedupe.nothing"));
         } else {
-            out.println(texts.format("dedupe.plan", DedupeCommand.size(plan.bytesSaved()), plan.links().size()));
+            out.println(texts.format("dedupe.plan", DedupeCommand.size(plan.bytesSaved()), plan.changes()));
             for (DedupePlan.Link link : plan.links()) {
                 out.println("  " + texts.format("dedupe.link", link.duplicate(), link.keep(),
                         DedupeCommand.size(link.size())));
+            }
+            for (DedupePlan.Relink relink : plan.relinks()) {
+                out.println("  " + texts.format("dedupe.relink", relink.file(), relink.blob(),
+                        DedupeCommand.size(relink.size())));
             }
         }
         skipped(plan.skipped());
@@ -43,7 +50,8 @@ final class DedupeText {
             json(plan, result);
             return;
         }
-        out.println(texts.format("dedupe.done", result.linked().size(), DedupeCommand.size(result.bytesFreed())));
+        out.println(texts.format("dedupe.done", result.linked().size() + result.relinked().size(),
+                DedupeCommand.size(result.bytesFreed())));
         skipped(result.skipped());
     }
 
@@ -68,6 +76,18 @@ final class DedupeText {
                 g.writeNumberField("bytes", link.size());
                 g.writeStringField("state", result == null ? "planned" : result.linked().contains(link) ? "linked"
                         : "skipped");
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("relinks");
+            for (DedupePlan.Relink relink : plan.relinks()) {
+                g.writeStartObject();
+                g.writeStringField("file", relink.file().toString());
+                g.writeStringField("blob_path", relink.blob().toString());
+                g.writeStringField("blob", relink.etag());
+                g.writeNumberField("bytes", relink.size());
+                g.writeStringField("state", result == null ? "planned" : result.relinked().contains(relink)
+                        ? "relinked" : "skipped");
                 g.writeEndObject();
             }
             g.writeEndArray();

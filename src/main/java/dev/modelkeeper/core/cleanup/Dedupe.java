@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -32,6 +33,11 @@ import java.util.function.Supplier;
  * against the blob name, a new hard link of the kept file is made under a temporary name beside the
  * duplicate and checked to be that inode, then renamed over the duplicate in one atomic step. Killed at any
  * moment, every name still holds the whole payload; an extra temporary link is removed by the next run.
+ *
+ * <p>Copy-mode snapshot files (regular files where the official client could not make symlinks) whose payload
+ * the repo's blobs folder holds become the usual relative symlink to that blob the same way, under the blob's
+ * lock: both are hashed against the blob name, a symlink is made under a temporary name beside the file,
+ * checked to resolve to the blob, then renamed over the file.
  */
 public final class Dedupe implements Operation<DedupeResult> {
 
@@ -69,7 +75,7 @@ public final class Dedupe implements Operation<DedupeResult> {
 
     @Override
     public dev.modelkeeper.core.task.Message title() {
-        return DedupeMessages.of("title", plan.links().size());
+        return DedupeMessages.of("title", plan.changes());
     }
 
     @Override
@@ -84,7 +90,7 @@ public final class Dedupe implements Operation<DedupeResult> {
         OpenFiles now = open.get();
         var linked = new ArrayList<DedupePlan.Link>();
         var skipped = new ArrayList<DedupePlan.Skip>();
-        long total = plan.links().stream().mapToLong(l -> 2 * l.size()).sum();
+        long total = 2 * plan.bytesSaved();
         long done = 0;
         for (DedupePlan.Link link : plan.links()) {
             cancellation.throwIfCancelled();
@@ -94,7 +100,59 @@ public final class Dedupe implements Operation<DedupeResult> {
             done += 2 * link.size();
             progress.progress(done, total);
         }
-        return new DedupeResult(linked, linked.stream().mapToLong(DedupePlan.Link::size).sum(), skipped);
+        var relinked = new ArrayList<DedupePlan.Relink>();
+        for (DedupePlan.Relink relink : plan.relinks()) {
+            cancellation.throwIfCancelled();
+            progress.message(relink.file().toString());
+            Optional<DedupePlan.Skip> skip = relinkOne(relink, now, cancellation);
+            skip.ifPresentOrElse(skipped::add, () -> relinked.add(relink));
+            done += 2 * relink.size();
+            progress.progress(done, total);
+        }
+        long freed = linked.stream().mapToLong(DedupePlan.Link::size).sum()
+                + relinked.stream().mapToLong(DedupePlan.Relink::size).sum();
+        return new DedupeResult(linked, relinked, freed, skipped);
+    }
+
+    private Optional<DedupePlan.Skip> relinkOne(DedupePlan.Relink relink, OpenFiles now, Cancellation cancel)
+            throws OperationException {
+        Path file = relink.file();
+        var holders = now.holders(file);
+        if (!holders.isEmpty()) {
+            return skip(file, DedupePlan.Reason.IN_USE, "skip.IN_USE", file, holders.get(0));
+        }
+        Path temp = file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
+        try (var lock = FileLocks.tryLock(lockOf(relink.blob(), relink.etag())).orElse(null)) {
+            if (lock == null) {
+                return skip(file, DedupePlan.Reason.BUSY, "skip.BUSY", file);
+            }
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != relink.size()) {
+                return skip(file, DedupePlan.Reason.DIFFERENT, "skip.DIFFERENT", file, relink.blob());
+            }
+            if (!verified.contains(relink.blob()) && !hashMatches(relink.blob(), relink.etag(), cancel)) {
+                return skip(relink.blob(), DedupePlan.Reason.CORRUPT, "skip.CORRUPT", relink.blob());
+            }
+            verified.add(relink.blob());
+            if (!hashMatches(file, relink.etag(), cancel)) {
+                return skip(file, DedupePlan.Reason.DIFFERENT, "skip.DIFFERENT", file, relink.blob());
+            }
+            Files.deleteIfExists(temp);
+            Files.createSymbolicLink(temp, file.getParent().relativize(relink.blob())); // ../../blobs/<etag>
+            steps.linked(temp);
+            if (!resolvesTo(temp, relink.blob())) {
+                Files.deleteIfExists(temp);
+                throw new IOException("the new symlink does not resolve to the blob");
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE); // rename(2) replaces atomically
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure(file, e);
+        }
+    }
+
+    private static boolean resolvesTo(Path link, Path blob) throws IOException {
+        Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+        return target.equals(blob.normalize()) && Files.isSameFile(link, blob);
     }
 
     private Optional<DedupePlan.Skip> linkOne(DedupePlan.Link link, OpenFiles now, Cancellation cancel)

@@ -1,12 +1,15 @@
 package dev.modelkeeper.core.cleanup;
 
 import dev.modelkeeper.core.cache.HubLayout;
+import dev.modelkeeper.core.fs.ContentHash;
 import dev.modelkeeper.core.fs.FileStats;
 import dev.modelkeeper.core.fs.HashAlgorithm;
 import dev.modelkeeper.core.fs.OpenFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +22,9 @@ import java.util.stream.Collectors;
  * Finds blobs that several hub cache roots hold as separate files. A blob's name is its content hash, so
  * equal names promise equal payloads (the run confirms it by hashing both before linking). Within one
  * filesystem, the inode most names already share is kept and every other copy is planned as a link of it;
- * copies on another filesystem, and copies a running process holds, are listed as skipped.
+ * copies on another filesystem, and copies a running process holds, are listed as skipped. Within one repo,
+ * a snapshot entry that is a regular file (copy mode) the size of one of the repo's blobs is planned to become
+ * the usual symlink to it, where that folder takes symlinks (tried once per repo with a probe link).
  */
 final class DedupePlanner {
 
@@ -27,7 +32,12 @@ final class DedupePlanner {
     private record Found(Path path, FileStats.InodeKey inode, long size) {
     }
 
+    /** The probe link tried in a repo folder before planning relinks there; removed at once. */
+    static final String PROBE = ".modelkeeper-symlink-probe" + Dedupe.TEMP_SUFFIX;
+
     private final OpenFiles open;
+    private final List<DedupePlan.Relink> relinks = new ArrayList<>();
+    private final List<DedupePlan.Skip> relinkSkips = new ArrayList<>();
 
     DedupePlanner(OpenFiles open) {
         this.open = open;
@@ -47,7 +57,9 @@ final class DedupePlanner {
             }
         });
         links.sort(Comparator.comparingLong(DedupePlan.Link::size).reversed());
-        return new DedupePlan(links, skipped, leftover);
+        relinks.sort(Comparator.comparingLong(DedupePlan.Relink::size).reversed());
+        skipped.addAll(relinkSkips);
+        return new DedupePlan(links, relinks, skipped, leftover);
     }
 
     private void planBlob(String etag, List<Found> copies, List<DedupePlan.Link> links, List<DedupePlan.Skip> skipped) {
@@ -87,15 +99,24 @@ final class DedupePlanner {
         return local.stream().filter(f -> names.get(f.inode()) == most).findFirst().orElseThrow();
     }
 
-    private static void collect(Path root, Map<String, List<Found>> byEtag, List<Path> leftover) throws IOException {
+    private void collect(Path root, Map<String, List<Found>> byEtag, List<Path> leftover) throws IOException {
         if (!Files.isDirectory(root)) {
             return;
         }
         try (DirectoryStream<Path> repos = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path repo : repos) {
                 Path blobs = repo.resolve("blobs");
-                if (HubLayout.parseFolderName(repo.getFileName().toString()).isPresent() && Files.isDirectory(blobs)) {
-                    collectBlobs(blobs, byEtag, leftover);
+                if (HubLayout.parseFolderName(repo.getFileName().toString()).isEmpty()) {
+                    continue;
+                }
+                var repoBlobs = new LinkedHashMap<String, List<Found>>();
+                if (Files.isDirectory(blobs)) {
+                    collectBlobs(blobs, repoBlobs, leftover);
+                }
+                repoBlobs.forEach((etag, found) -> byEtag.computeIfAbsent(etag, n -> new ArrayList<>()).addAll(found));
+                Path snapshots = repo.resolve("snapshots");
+                if (Files.isDirectory(snapshots, LinkOption.NOFOLLOW_LINKS)) {
+                    planRelinks(repo, snapshots, repoBlobs, leftover);
                 }
             }
         }
@@ -116,6 +137,92 @@ final class DedupePlanner {
                     byEtag.computeIfAbsent(name, n -> new ArrayList<>()).add(new Found(file, key, stat.get().size()));
                 }
             }
+        }
+    }
+
+    /**
+     * The copy-mode files of one repo: each regular file in a snapshot whose size one of the repo's blobs has
+     * (when several do, the file is hashed to tell which) becomes a relink, unless a process holds it or the
+     * folder takes no symlinks; a copy with no such blob is listed as left alone.
+     */
+    private void planRelinks(Path repo, Path snapshots, Map<String, List<Found>> blobs, List<Path> leftover)
+            throws IOException {
+        Map<Long, List<String>> bySize = new LinkedHashMap<>();
+        blobs.forEach((etag, found) -> bySize.computeIfAbsent(found.get(0).size(), n -> new ArrayList<>()).add(etag));
+        var candidates = new ArrayList<DedupePlan.Relink>();
+        List<Path> files;
+        try (var walk = Files.walk(snapshots)) {
+            files = walk.filter(f -> !f.equals(snapshots)).sorted().toList();
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (Files.isSymbolicLink(file)) {
+                if (name.endsWith(Dedupe.TEMP_SUFFIX)
+                        && Files.exists(file.resolveSibling(name.substring(0, name.length() - Dedupe.TEMP_SUFFIX.length())),
+                        LinkOption.NOFOLLOW_LINKS)) {
+                    leftover.add(file); // a killed run's temporary symlink beside the copy it was to replace
+                }
+                continue;
+            }
+            var stat = FileStats.lstat(file);
+            if (stat.isEmpty() || !stat.get().regularFile()) {
+                continue;
+            }
+            long size = stat.get().size();
+            String etag = matching(file, size, bySize.getOrDefault(size, List.of()));
+            if (etag == null) {
+                relinkSkips.add(new DedupePlan.Skip(file, DedupePlan.Reason.NO_BLOB,
+                        DedupeMessages.of("skip.NO_BLOB", file)));
+                continue;
+            }
+            var holders = open.holders(file);
+            if (!holders.isEmpty()) {
+                relinkSkips.add(new DedupePlan.Skip(file, DedupePlan.Reason.IN_USE,
+                        DedupeMessages.of("skip.IN_USE", file, holders.get(0).toString())));
+            } else {
+                candidates.add(new DedupePlan.Relink(file, repo.resolve("blobs").resolve(etag), etag, size));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        if (symlinksWork(repo)) {
+            relinks.addAll(candidates);
+        } else {
+            relinkSkips.add(new DedupePlan.Skip(repo, DedupePlan.Reason.NO_SYMLINKS,
+                    DedupeMessages.of("skip.NO_SYMLINKS", repo, candidates.size())));
+        }
+    }
+
+    /** The one same-size blob, or of several the one whose name the file's content hashes to; else null. */
+    private static String matching(Path file, long size, List<String> etags) throws IOException {
+        if (etags.size() <= 1) {
+            return etags.isEmpty() ? null : etags.get(0);
+        }
+        var hashes = new LinkedHashMap<String, ContentHash>();
+        etags.forEach(etag -> hashes.put(etag, ContentHash.forEtag(etag, size)));
+        byte[] buf = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+                for (ContentHash hash : hashes.values()) {
+                    hash.update(buf, 0, n);
+                }
+            }
+        }
+        return hashes.entrySet().stream().filter(e -> e.getValue().matches()).map(Map.Entry::getKey).findFirst()
+                .orElse(null);
+    }
+
+    /** Whether the repo folder takes a relative symlink: one is made and removed again. */
+    private static boolean symlinksWork(Path repo) {
+        Path probe = repo.resolve(PROBE);
+        try {
+            Files.deleteIfExists(probe);
+            Files.createSymbolicLink(probe, Path.of("blobs"));
+            Files.delete(probe);
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
         }
     }
 }

@@ -118,7 +118,7 @@ public final class CleanupJobs {
                 dedupe = Dedupe.plan(now.stream().filter(CleanupJobs::isHub).map(s -> s.root().path()).toList(),
                         services.openFiles().get());
             } catch (IOException e) {
-                dedupe = new DedupePlan(List.of(), List.of(), List.of()); // duplicates are not offered this time
+                dedupe = new DedupePlan(List.of(), List.of(), List.of(), List.of()); // duplicates are not offered this time
             }
             var wins = new SafeWins(prune, dedupe);
             fx.execute(() -> then.accept(wins));

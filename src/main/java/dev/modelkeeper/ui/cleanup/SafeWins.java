@@ -61,8 +61,8 @@ public final class SafeWins {
                 result.put(win, new Amount(was.count() + (counts ? 1 : 0), was.bytes() + r.bytes()));
             }
         }
-        if (!dedupe.links().isEmpty()) {
-            result.put(Win.DUPLICATES, new Amount(dedupe.links().size(), dedupe.bytesSaved()));
+        if (dedupe.changes() > 0) {
+            result.put(Win.DUPLICATES, new Amount(dedupe.changes(), dedupe.bytesSaved()));
         }
         return result;
     }

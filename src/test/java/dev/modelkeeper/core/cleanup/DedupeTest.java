@@ -181,4 +181,89 @@ class DedupeTest {
             dev.modelkeeper.testing.Tmpfs.unmount(other);
         }
     }
+
+    private static final String CONFIG = "{\"hidden_size\": 64}";
+
+    /** A repo with {@code config.json} as a blob at commit 1 and as a copy-mode file at commit 2 (nested). */
+    private RepoFixture copyModeCache(Path root) {
+        return new CacheFixture(root).model("org/name").file(commit(1), "config.json", CONFIG)
+                .copyFile(commit(2), "sub/dir/config.json", CONFIG).ref("main", commit(2));
+    }
+
+    @Test
+    void aCopyModeSnapshotFileBecomesASymlinkToItsBlobAndReadsTheSame() throws Exception {
+        var repo = copyModeCache(dir.resolve("a"));
+        String etag = repo.etag(commit(1), "config.json");
+        Path copy = repo.snapshot(commit(2)).resolve("sub/dir/config.json");
+
+        DedupePlan plan = Dedupe.plan(List.of(dir.resolve("a")), OpenFiles.none());
+
+        assertEquals(List.of(new DedupePlan.Relink(copy, repo.blob(etag), etag, CONFIG.length())), plan.relinks());
+        assertEquals(CONFIG.length(), plan.bytesSaved());
+        DedupeResult result = run(plan);
+
+        assertEquals(CONFIG.length(), result.bytesFreed());
+        assertEquals(plan.relinks(), result.relinked());
+        assertTrue(Files.isSymbolicLink(copy));
+        assertEquals(Path.of("../../../../blobs/" + etag), Files.readSymbolicLink(copy), "relative, one ../ per level");
+        assertEquals(CONFIG, Files.readString(copy));
+        assertVerifies(dir.resolve("a"));
+        assertTrue(Dedupe.plan(List.of(dir.resolve("a")), OpenFiles.none()).isEmpty(), "nothing left to do");
+        try (var left = Files.list(repo.dir())) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(Dedupe.TEMP_SUFFIX)), "no probe left");
+        }
+    }
+
+    @Test
+    void aCopyModeFileWhoseContentDiffersFromEveryBlobIsLeft() throws Exception {
+        String sameSize = CONFIG.replace('6', '7');
+        var repo = copyModeCache(dir.resolve("a")).copyFile(commit(2), "tokenizer.json", sameSize)
+                .copyFile(commit(2), "README.md", "no blob of this size");
+        Path changed = repo.snapshot(commit(2)).resolve("tokenizer.json");
+        Path unique = repo.snapshot(commit(2)).resolve("README.md");
+
+        DedupePlan plan = Dedupe.plan(List.of(dir.resolve("a")), OpenFiles.none());
+        var noBlob = plan.skipped().stream().filter(s -> s.path().equals(unique)).findFirst()
+                .orElseThrow(() -> new AssertionError(plan));
+        assertEquals(DedupePlan.Reason.NO_BLOB, noBlob.reason());
+        assertTrue(noBlob.message().render(Locale.ENGLISH).contains("stays a regular file"));
+        DedupeResult result = run(plan);
+
+        var differs = result.skipped().stream().filter(s -> s.path().equals(changed)).findFirst()
+                .orElseThrow(() -> new AssertionError(result));
+        assertEquals(DedupePlan.Reason.DIFFERENT, differs.reason());
+        assertEquals(1, result.relinked().size(), "only the real copy");
+        assertFalse(Files.isSymbolicLink(changed));
+        assertEquals(sameSize, Files.readString(changed));
+        assertFalse(Files.isSymbolicLink(unique));
+        assertEquals("no blob of this size", Files.readString(unique));
+    }
+
+    @Test
+    void killedAfterTheTemporarySymlinkKeepsTheCopyAndTheNextRunRemovesIt() throws Exception {
+        var repo = copyModeCache(dir.resolve("a"));
+        Path copy = repo.snapshot(commit(2)).resolve("sub/dir/config.json");
+        Path temp = copy.resolveSibling("config.json" + Dedupe.TEMP_SUFFIX);
+        var roots = List.of(dir.resolve("a"));
+        Dedupe.Steps kill = link -> {
+            throw new IOException("killed");
+        };
+
+        assertThrows(OperationException.class, () -> new Dedupe(Dedupe.plan(roots, OpenFiles.none()), OpenFiles::none,
+                kill).run(ProgressListener.NONE, Cancellation.create()));
+
+        assertTrue(Files.isSymbolicLink(temp), "the kill left the temporary symlink");
+        assertFalse(Files.isSymbolicLink(copy), "the copy was not touched yet");
+        assertEquals(CONFIG, Files.readString(copy));
+
+        DedupePlan again = Dedupe.plan(roots, OpenFiles.none());
+        assertEquals(List.of(temp), again.leftover());
+        assertEquals(1, again.relinks().size());
+        run(again);
+
+        assertFalse(Files.exists(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.isSymbolicLink(copy));
+        assertEquals(CONFIG, Files.readString(copy));
+        assertVerifies(dir.resolve("a"));
+    }
 }
