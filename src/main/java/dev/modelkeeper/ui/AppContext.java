@@ -70,23 +70,26 @@ public final class AppContext implements AutoCloseable {
         var http = new OkHttpClient();
         var hubTokens = HubClients.Tokens.in(AppPaths.of(env)); // the Hub token and each endpoint profile's own
         var limits = new SharedLimits();
+        // every client of the window, for the settings of the moment: the same precedence and tokens everywhere
+        java.util.function.Function<Settings, dev.modelkeeper.core.hub.HubClient> clientFor = current ->
+                HubClients.create(http, env, locator.hfHome(), current, hubTokens, null, null, false);
         var verdicts = dev.modelkeeper.core.verify.VerdictStore.open(
                 dev.modelkeeper.core.verify.VerdictStore.defaultFile(AppPaths.of(env)));
         var services = new MainViewModel.Services(locator,
                 new CacheScanner(FileSystemProbes.forCurrentOs(), FileLocks::isHeld)
                         .withIndex(ScanIndex.in(AppPaths.of(env).cacheDir())), settingsStore, scanExecutor,
                 ioExecutor, (current, request) -> teamPull(current, request)
-                        .orElseGet(() -> new DownloadOperation(HubClients.create(http, env, locator.hfHome(),
-                        current, hubTokens, null, null, false), request, current.hub().concurrency(),
+                        .orElseGet(() -> new DownloadOperation(clientFor.apply(current), request,
+                        current.hub().concurrency(),
                         limits.forRate(current.hub().maxBytesPerSecond()))), downloadExecutor, tokens,
                 new dev.modelkeeper.core.download.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")),
                 verdicts,
-                current -> java.util.Optional.of(HubClients.create(http, env, locator.hfHome(), current,
-                        hubTokens, null, null, false)), AppPaths.of(env).stateDir(), verifyExecutor, repairExecutor,
-                moveExecutor, cleanup(env), javafx.application.Platform::runLater);
+                current -> java.util.Optional.of(clientFor.apply(current)), AppPaths.of(env).stateDir(),
+                verifyExecutor, repairExecutor, moveExecutor, cleanup(env), javafx.application.Platform::runLater);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
-        java.util.function.Supplier<dev.modelkeeper.core.hub.HubClient> hub = () -> HubClients.create(http, env,
-                locator.hfHome(), mainViewModel.settings().hub(), tokens.load());
+        // outdated, update and manifests follow the active endpoint profile too (they ignored it)
+        java.util.function.Supplier<dev.modelkeeper.core.hub.HubClient> hub = () -> clientFor.apply(
+                mainViewModel.settings());
         installFeatures(env, hub, verdicts, http, locator);
         profiles = new dev.modelkeeper.ui.settings.ProfilesViewModel(mainViewModel.settingsViewModel(),
                 new dev.modelkeeper.ui.settings.ProfilesViewModel.Services(

@@ -46,30 +46,10 @@ public final class HubClients {
     }
 
     /**
-     * @param hfHome      {@code HF_HOME}, where the official token file lives
-     * @param storedToken the token entered in ModelKeeper's settings, if any
-     */
-    public static HubClient create(OkHttpClient http, Environment env, Path hfHome, Settings.HubSettings hub,
-                                   Optional<String> storedToken) {
-        return create(http, env, hfHome, hub, storedToken, null, false);
-    }
-
-    /**
-     * As {@link #create(OkHttpClient, Environment, Path, Settings.HubSettings, Optional)}, with the command
-     * line's {@code --endpoint} (null: none) and {@code --trust-mirror} on top. Profiles are not considered.
-     */
-    public static HubClient create(OkHttpClient http, Environment env, Path hfHome, Settings.HubSettings hub,
-                                   Optional<String> storedToken, String endpointOption, boolean trustOption) {
-        var endpoint = endpointOption != null ? HubEndpoint.of(endpointOption, trustOption)
-                : HubEndpoint.resolve(env, hub.endpoint(), trustOption || hub.tokenToMirror());
-        return new HubClient(http, endpoint, HubToken.resolve(env, hfHome, storedToken.orElse(null)),
-                RetryPolicy.standard());
-    }
-
-    /**
      * The client for {@code --endpoint} > {@code --profile} > {@code HF_ENDPOINT} > the active profile > the
      * settings' endpoint > the Hub.
      *
+     * @param hfHome         {@code HF_HOME}, where the official token file lives
      * @param endpointOption {@code --endpoint}, or null
      * @param profileOption  {@code --profile}, or null; it must name a profile of {@code settings}
      * @throws IllegalArgumentException when {@code profileOption} names no profile

@@ -30,47 +30,26 @@ public interface RowAction {
 
     /** An action that a key does too, on the selected row. */
     static RowAction of(String labelKey, String key, Predicate<ContentRow> enabled, Consumer<ContentRow> action) {
-        RowAction plain = of(labelKey, enabled, action);
-        return new RowAction() {
-            @Override
-            public String labelKey() {
-                return labelKey;
-            }
-
-            @Override
-            public boolean enabledFor(ContentRow row) {
-                return plain.enabledFor(row);
-            }
-
-            @Override
-            public void run(ContentRow row) {
-                plain.run(row);
-            }
-
-            @Override
-            public String key() {
-                return key;
-            }
-        };
+        return new Parts(labelKey, key, enabled, action);
     }
 
     /** An action from its parts. */
     static RowAction of(String labelKey, Predicate<ContentRow> enabled, Consumer<ContentRow> action) {
-        return new RowAction() {
-            @Override
-            public String labelKey() {
-                return labelKey;
-            }
+        return new Parts(labelKey, null, enabled, action);
+    }
 
-            @Override
-            public boolean enabledFor(ContentRow row) {
-                return enabled.test(row);
-            }
+    /** The action {@link #of} builds. */
+    record Parts(String labelKey, String key, Predicate<ContentRow> enabled, Consumer<ContentRow> action)
+            implements RowAction {
 
-            @Override
-            public void run(ContentRow row) {
-                action.accept(row);
-            }
-        };
+        @Override
+        public boolean enabledFor(ContentRow row) {
+            return enabled.test(row);
+        }
+
+        @Override
+        public void run(ContentRow row) {
+            action.accept(row);
+        }
     }
 }
