@@ -121,7 +121,8 @@ final class CleanupCli {
                 return ExitCode.REFUSED;
             }
         }
-        var operation = new CleanupOperation(plan, chosen);
+        // as the window does: a repo going to the trash is one item there, and its shared payloads stay
+        var operation = new CleanupOperation(plan.asCarriedOut(), chosen);
         CleanupResult result;
         try {
             result = operation.run(progress, cancel);

@@ -131,6 +131,23 @@ public record CleanupPlan(List<Removal> removals, List<Kept> keptShared, List<Re
         return new CleanupPlan(decided, keptShared, refused, missing);
     }
 
+    /**
+     * The plan as it is carried out with its fates decided ({@link #withFates}): a whole repo that goes to the
+     * trash is one item there (one rename takes it out of the cache at once, and restoring it brings back a repo
+     * that works), so the removals inside it are dropped; and a shared-store payload whose repo blobs go to the
+     * trash stays, since the trashed blobs still link to it. What the plan frees and says is the plan's own; this
+     * is only what the operation does. Permanent removals are unchanged.
+     */
+    public CleanupPlan asCarriedOut() {
+        java.util.Set<Path> wholeToTrash = removals.stream().filter(r -> r.kind() == Kind.REPO && r.fate() == Fate.TRASH)
+                .map(Removal::path).collect(java.util.stream.Collectors.toSet());
+        var carried = removals.stream()
+                .filter(r -> !(r.kind() == Kind.SHARED_PAYLOAD && r.fate() == Fate.TRASH))
+                .filter(r -> r.kind() == Kind.REPO || r.repoPath() == null || !wholeToTrash.contains(r.repoPath()))
+                .toList();
+        return new CleanupPlan(carried, keptShared, refused, missing);
+    }
+
     /** Whether some removal can only be deleted for good though the trash was asked for. */
     public boolean needsPermanent() {
         return removals.stream().anyMatch(r -> r.fate() == Fate.NO_TRASH);

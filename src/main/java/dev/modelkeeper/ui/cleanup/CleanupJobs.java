@@ -134,7 +134,7 @@ public final class CleanupJobs {
         boolean toTrash = mode == CleanupPrompts.Mode.TRASH;
         Disposal disposal = toTrash ? trash().orElseThrow() : new Disposal.Permanent();
         // in the trash a repo is one item to restore, not its refs, snapshots and blobs one by one
-        CleanupPlan carried = toTrash && plan != null ? TrashPlan.of(plan) : plan;
+        CleanupPlan carried = plan == null ? null : plan.withFates(disposal).asCarriedOut();
         var task = FxOperationTask.job(new CleanUpRun(carried, dedupe, disposal, services.openFiles(), title), texts,
                 title);
         task.setOnSucceeded(e -> {

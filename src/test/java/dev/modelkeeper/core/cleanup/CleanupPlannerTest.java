@@ -119,6 +119,31 @@ class CleanupPlannerTest {
         assertFalse(Files.exists(dir.resolve("models--org--b")));
     }
 
+    /** Carried out to the trash, a whole repo is one item; deleted for good, every removal stays as planned. */
+    @Test
+    void aWholeRepoGoesToTheTrashAsOneItem() throws Exception {
+        twoRevisions();
+        CleanupPlan plan = planner(LockProbe.NONE).remove(targets("model/org/m"));
+        Disposal trash = new Disposal() {
+            @Override
+            public void dispose(Path path) {
+            }
+
+            @Override
+            public CleanupPlan.Fate fateFor(Path root) {
+                return CleanupPlan.Fate.TRASH;
+            }
+        };
+
+        CleanupPlan carried = plan.withFates(trash).asCarriedOut();
+        CleanupPlan permanent = plan.withFates(new Disposal.Permanent()).asCarriedOut();
+
+        assertEquals(List.of(dir.resolve("models--org--m")), carried.removals().stream().map(CleanupPlan.Removal::path)
+                .toList());
+        assertEquals(plan.removals().size(), permanent.removals().size());
+        assertTrue(plan.removals().size() > 1);
+    }
+
     @Test
     void aHardLinkedBlobCountsOnceAndOnlyWithItsLastLink() throws Exception {
         var cache = new CacheFixture(dir);
