@@ -15,20 +15,12 @@ check. Needs target/modelkeeper.jar (./mvnw -DskipTests package) and a venv with
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(os.path.dirname(HERE))
-
-
-def timed(cmd, env=None):
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - start
+from benchlib import TOP, JAR, count_files, ensure_cache, hfh_bin, java as find_java, load, print_table, require, \
+    timed_quiet as timed
 
 
 def count(paths):
@@ -41,20 +33,16 @@ def main():
     p.add_argument("--repos", type=int, default=30)
     p.add_argument("--work", default=os.path.join(TOP, "target", "bench"))
     a = p.parse_args()
-    jar = os.path.join(TOP, "target", "modelkeeper.jar")
-    venv = os.environ.get("MODELKEEPER_HFH_VENV", os.path.join(TOP, "target", "hfh-venv"))
-    hf = os.path.join(venv, "bin", "hf")
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-    for path, hint in ((jar, "./mvnw -DskipTests package"), (hf, "./mvnw verify (makes target/hfh-venv)")):
-        if not os.path.exists(path):
-            sys.exit(f"missing {path}: run {hint}")
+    jar = JAR
+    hf = hfh_bin("hf")
+    java = find_java()
+    require(jar, hf)
     cache = os.path.join(a.work, "hub")
-    if not os.path.isdir(cache):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_cache.py"), cache], check=True)
+    ensure_cache(cache)
     repos = sorted(d for d in os.listdir(cache) if d.startswith("models--"))[:a.repos]
     targets = ["model/" + "/".join(d.split("--")[1:]) for d in repos]
     removed = count([os.path.join(cache, d) for d in repos])
-    entries = sum(len(files) for _, _, files in os.walk(cache))
+    entries = count_files(cache)
     home = tempfile.mkdtemp(prefix="mk-cleanup-bench-home-", dir=a.work)  # the trash: same filesystem
     env = dict(os.environ, HF_HUB_DISABLE_TELEMETRY="1", HOME=home, MODELKEEPER_CONFIG_DIR=os.path.join(home, "cfg"),
                NO_COLOR="1")
@@ -92,19 +80,15 @@ def main():
     shutil.rmtree(copy, ignore_errors=True)
     shutil.rmtree(home, ignore_errors=True)
 
-    load = open("/proc/loadavg").read().split()[:3]
     print(f"cache: {cache} ({entries} files and links); targets: {len(targets)} whole repos, {removed} files, links"
-          f" and folders; {a.runs} runs each, whole processes, medians; load average {' '.join(load)}")
-    print(f"{'':52}{'median s':>10}{'min s':>10}{'vs official':>13}")
+          f" and folders; {a.runs} runs each, whole processes, medians; load average {load()}")
     rows = [("plan: hf cache rm --dry-run (huggingface_hub 2.0)", plans["official"], plans["official"]),
             ("plan: modelkeeper rm --dry-run", plans["mk"], plans["official"]),
             ("delete: hf cache rm --yes", deletes["official"], deletes["official"]),
             ("delete: modelkeeper rm --yes (to the trash)", deletes["mk-trash"], deletes["official"]),
             ("delete: modelkeeper rm --yes --permanent", deletes["mk-permanent"], deletes["official"]),
             ("delete: rm -rf of the repo folders (no scan)", deletes["rm-rf"], deletes["official"])]
-    for label, runs, anchor in rows:
-        med = statistics.median(runs)
-        print(f"{label:52}{med:10.3f}{min(runs):10.3f}{statistics.median(anchor) / med:12.1f}x")
+    print_table(rows, 52, "vs official")
 
 
 if __name__ == "__main__":

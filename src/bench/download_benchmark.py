@@ -14,20 +14,12 @@ Every run starts from an empty cache; the ModelKeeper and official runs are whol
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(os.path.dirname(HERE))
-
-
-def timed(cmd, env=None):
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - start
+from benchlib import JAR, fresh as fresh_dir, hfh_bin, java as find_java, load, medians, snapshot_download_cmd, \
+    test_classpath, timed_quiet as timed
 
 
 def main():
@@ -37,14 +29,10 @@ def main():
     p.add_argument("--per-connection-mbps", type=int, default=100)
     p.add_argument("--no-capped", action="store_true", help="skip the rows with a per-connection cap")
     a = p.parse_args()
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-    jar = os.path.join(TOP, "target", "modelkeeper.jar")
-    python = os.path.join(os.environ.get("MODELKEEPER_HFH_VENV", os.path.join(TOP, "target", "hfh-venv")), "bin", "python")
-    cp_file = os.path.join(TOP, "target", "bench-classpath.txt")
-    subprocess.run([os.path.join(TOP, "mvnw"), "-q", "-o", "dependency:build-classpath",
-                    f"-Dmdep.outputFile={cp_file}"], check=True, cwd=TOP, stdout=subprocess.DEVNULL)
-    cp = ":".join([os.path.join(TOP, "target", "test-classes"), os.path.join(TOP, "target", "classes"),
-                   open(cp_file).read().strip()])
+    java = find_java()
+    jar = JAR
+    python = hfh_bin("python")
+    cp = test_classpath()
     def start_hub(per_connection):
         return subprocess.Popen([java, "-Xmx4g", "-cp", cp, "dev.modelkeeper.bench.BenchHub",
                                  str(a.big_mb * 1_000_000), str(per_connection)],
@@ -58,16 +46,13 @@ def main():
                    HF_HUB_DISABLE_XET="1")
 
         def fresh():
-            d = os.path.join(work, "cache")
-            shutil.rmtree(d, ignore_errors=True)
-            return d
+            return fresh_dir(os.path.join(work, "cache"))
 
         def ours(repo, endpoint=url):
             return timed([java, "-jar", jar, "download", repo, "--cache", fresh(), "--endpoint", endpoint])
 
         def official(repo):
-            return timed([python, "-c", f"from huggingface_hub import snapshot_download; "
-                                        f"snapshot_download({repo!r}, cache_dir={fresh()!r})"], env)
+            return timed(snapshot_download_cmd(python, repo, fresh()), env)
 
         def curl(endpoint=url):
             out = os.path.join(work, "curl.bin")
@@ -85,7 +70,7 @@ def main():
         ours("bench/many"), official("bench/many")  # warm up both
         many = {"ours": [], "official": []}
         big = {"ours": [], "curl": [], "curl_sha": []}
-        load0 = " ".join(open("/proc/loadavg").read().split()[:3])
+        load0 = load()
         for _ in range(a.runs):
             many["official"].append(official("bench/many"))
             many["ours"].append(ours("bench/many"))
@@ -101,11 +86,11 @@ def main():
         for _ in range(0 if a.no_capped else a.runs):
             capped["curl"].append(curl(capped_url))
             capped["ours"].append(ours("bench/big", capped_url))
-        m = {k: statistics.median(v) for k, v in many.items()}
-        b = {k: statistics.median(v) for k, v in big.items()}
-        c = {k: statistics.median(v) for k, v in capped.items() if v}
+        m = medians(many)
+        b = medians(big)
+        c = medians({k: v for k, v in capped.items() if v})
         mb = a.big_mb
-        load1 = " ".join(open("/proc/loadavg").read().split()[:3])
+        load1 = load()
         print(f"emulator {url}, {a.runs} runs each, empty cache every run, medians; load before {load0}, after {load1}")
         print(f"1,100-file repo:  huggingface_hub snapshot_download {m['official']:7.2f} s   "
               f"ModelKeeper download {m['ours']:7.2f} s   => {m['official'] / m['ours']:.2f}x  (target >= 1.5x)")

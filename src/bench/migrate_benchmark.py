@@ -19,10 +19,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(os.path.dirname(HERE))
+from benchlib import JAR, java as find_java, load, timed_quiet
+
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
 
@@ -51,10 +50,7 @@ def make_cache(root, total_bytes, files, sparse):
 
 
 def timed(cmd):
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=dict(os.environ, MODELKEEPER_CONFIG_DIR=CONFIG))
-    return time.perf_counter() - start
+    return timed_quiet(cmd, dict(os.environ, MODELKEEPER_CONFIG_DIR=CONFIG))
 
 
 def main():
@@ -65,8 +61,8 @@ def main():
     p.add_argument("--big-gb", type=float, default=10)
     p.add_argument("--cross-only", action="store_true", help="skip the same-filesystem rows")
     a = p.parse_args()
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-    jar = os.path.join(TOP, "target", "modelkeeper.jar")
+    java = find_java()
+    jar = JAR
     work = tempfile.mkdtemp(prefix="mk-migrate-bench-", dir=os.environ.get("BENCH_DIR", "/var/tmp"))
     CONFIG = os.path.join(work, "config")
     mnt = os.path.join(work, "tmpfs")
@@ -121,7 +117,7 @@ def main():
                 cross[t]["ours"].append(timed([java, "-jar", jar, "migrate", src, os.path.join(dest, "hub")]))
                 os.remove(src)
                 shutil.rmtree(os.path.join(dest, "hub"))
-        print(f"{a.runs} runs each, medians, whole processes, load {' '.join(open('/proc/loadavg').read().split()[:3])}")
+        print(f"{a.runs} runs each, medians, whole processes, load {load()}")
         if same:
             print(f"same filesystem:  1 GB cache {same['1 GB']:6.2f} s   10 GB cache {same['10 GB']:6.2f} s   "
                   f"=> {same['10 GB'] / same['1 GB']:.2f}x  (target: independent of size)")

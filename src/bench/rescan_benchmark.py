@@ -19,22 +19,10 @@ import argparse
 import os
 import statistics
 import subprocess
-import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(os.path.dirname(HERE))
-
-
-def timed(cmd, env=None):
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - start
-
-
-def load():
-    with open("/proc/loadavg") as f:
-        return " ".join(f.read().split()[:3])
+from benchlib import TOP, JAR, count_files, ensure_cache, hfh_bin, java as find_java, load, print_table, require, \
+    scan_cache_dir_cmd, timed
 
 
 def main():
@@ -42,24 +30,20 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--work", default=os.path.join(TOP, "target", "bench"))
     a = p.parse_args()
-    jar = os.path.join(TOP, "target", "modelkeeper.jar")
-    venv = os.environ.get("MODELKEEPER_HFH_VENV", os.path.join(TOP, "target", "hfh-venv"))
-    python = os.path.join(venv, "bin", "python")
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-    for path, hint in ((jar, "./mvnw -DskipTests package"), (python, "./mvnw verify (makes target/hfh-venv)")):
-        if not os.path.exists(path):
-            sys.exit(f"missing {path}: run {hint}")
+    jar = JAR
+    python = hfh_bin("python")
+    java = find_java()
+    require(jar, python)
     cache = os.path.join(a.work, "hub")
-    if not os.path.isdir(cache):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_cache.py"), cache], check=True)
+    if ensure_cache(cache):
         time.sleep(2.1)  # the index does not trust folders changed in the last 2 s
-    entries = sum(len(files) for _, _, files in os.walk(cache))
+    entries = count_files(cache)
     config = os.path.join(a.work, "rescan-config")
     env = dict(os.environ, HF_HUB_DISABLE_TELEMETRY="1", MODELKEEPER_CONFIG_DIR=config)
     aot_file = os.path.join(TOP, "target", "modelkeeper-rescan.aot")
     cmds = {
         "find": ["find", cache, "-printf", "%y %s %l\\n"],
-        "official": [python, "-c", f"from huggingface_hub import scan_cache_dir; scan_cache_dir({cache!r})"],
+        "official": scan_cache_dir_cmd(python, cache),
         "cold": [java, "-jar", jar, "scan", "--json", "--no-index", cache],
         "warm": [java, "-jar", jar, "scan", "--json", cache],
         "warm_aot": [java, f"-XX:AOTCache={aot_file}", "-XX:TieredStopAtLevel=1", "-jar", jar, "scan", "--json",
@@ -76,19 +60,16 @@ def main():
         for k, c in cmds.items():
             runs[k].append(timed(c, env))
     load_after = load()
-    med = {k: statistics.median(v) for k, v in runs.items()}
     print(f"cache: {cache} ({entries} files and links), {a.runs} runs each, whole processes, output discarded,"
           f" page cache warm")
     print(f"load average (1, 5, 15 min) before: {load_before}, after: {load_after}; {os.cpu_count()} CPUs")
-    print(f"{'':58}{'median s':>10}{'min s':>10}{'vs official':>13}")
     rows = (("find ROOT -printf '%y %s %l\\n'", "find"),
             ("huggingface_hub 2.0 scan_cache_dir", "official"),
             ("modelkeeper scan --json --no-index (cold)", "cold"),
             ("modelkeeper scan --json, index, cache unchanged (warm)", "warm"),
             ("  same, with JDK 25 AOT cache + C1 only", "warm_aot"),
             ("  same, table instead of JSON (AOT cache, C1)", "warm_table"))
-    for label, key in rows:
-        print(f"{label:58}{med[key]:10.3f}{min(runs[key]):10.3f}{med['official'] / med[key]:12.1f}x")
+    print_table([(label, runs[key], runs["official"]) for label, key in rows], 58, "vs official")
     in_process(a, java, jar, python, cache, config, env)
     print("target (issue #17): re-scan of an unchanged cache >= 10x faster than the official scan")
 

@@ -10,20 +10,9 @@ next to the issue's target (10x).
 """
 import argparse
 import os
-import shutil
-import statistics
-import subprocess
-import sys
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(os.path.dirname(HERE))
-
-
-def timed(cmd, env=None):
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - start
+from benchlib import TOP, JAR, count_files, ensure_cache, hfh_bin, java as find_java, print_table, require, \
+    scan_cache_dir_cmd, timed
 
 
 def main():
@@ -31,24 +20,20 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--work", default=os.path.join(TOP, "target", "bench"))
     a = p.parse_args()
-    jar = os.path.join(TOP, "target", "modelkeeper.jar")
-    venv = os.environ.get("MODELKEEPER_HFH_VENV", os.path.join(TOP, "target", "hfh-venv"))
-    python = os.path.join(venv, "bin", "python")
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-    for path, hint in ((jar, "./mvnw -DskipTests package"), (python, "./mvnw verify (makes target/hfh-venv)")):
-        if not os.path.exists(path):
-            sys.exit(f"missing {path}: run {hint}")
+    jar = JAR
+    python = hfh_bin("python")
+    java = find_java()
+    require(jar, python)
     cache = os.path.join(a.work, "hub")
-    if not os.path.isdir(cache):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_cache.py"), cache], check=True)
-    entries = sum(len(files) for _, _, files in os.walk(cache))
+    ensure_cache(cache)
+    entries = count_files(cache)
     jsa = os.path.join(TOP, "target", "modelkeeper-bench.jsa")
     plain = [java, "-jar", jar, "scan", "--json", cache]
     tuned = [java, f"-XX:SharedArchiveFile={jsa}", "-XX:+AutoCreateSharedArchive", "-XX:TieredStopAtLevel=1",
              "-jar", jar, "scan", "--json", cache]
     aot_file = os.path.join(TOP, "target", "modelkeeper-bench.aot")
     aot = [java, f"-XX:AOTCache={aot_file}", "-XX:TieredStopAtLevel=1", "-jar", jar, "scan", "--json", cache]
-    official = [python, "-c", f"from huggingface_hub import scan_cache_dir; scan_cache_dir({cache!r})"]
+    official = scan_cache_dir_cmd(python, cache)
     env = dict(os.environ, HF_HUB_DISABLE_TELEMETRY="1")
     # JDK 25 AOT cache (JEP 483/514/515): one training run records classes and method profiles
     timed([java, f"-XX:AOTCacheOutput={aot_file}", "-jar", jar, "scan", "--json", cache])
@@ -59,13 +44,10 @@ def main():
         runs["plain"].append(timed(plain))
         runs["tuned"].append(timed(tuned))
         runs["aot"].append(timed(aot))
-    med = {k: statistics.median(v) for k, v in runs.items()}
     print(f"cache: {cache} ({entries} files and links), {a.runs} runs each, whole processes, output discarded")
-    print(f"{'':48}{'median s':>10}{'min s':>10}{'speed-up':>10}")
     rows = (("huggingface_hub 2.0 scan_cache_dir", "official"), ("java -jar modelkeeper.jar scan --json", "plain"),
             ("  same, with AppCDS archive + C1 only", "tuned"), ("  same, with JDK 25 AOT cache + C1 only", "aot"))
-    for label, key in rows:
-        print(f"{label:48}{med[key]:10.3f}{min(runs[key]):10.3f}{med['official'] / med[key]:9.1f}x")
+    print_table([(label, runs[key], runs["official"]) for label, key in rows], 48, "speed-up")
     print("target (issue #2): 10x faster than the official scan")
 
 

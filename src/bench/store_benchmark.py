@@ -17,20 +17,12 @@ Every run starts from an empty cache; each tool runs as a whole process.
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(os.path.dirname(HERE))
-
-
-def timed(cmd, env=None, shell=False):
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, shell=shell)
-    return time.perf_counter() - start
+from benchlib import JAR, fresh as fresh_dir, hfh_bin, java as find_java, medians, snapshot_download_cmd, \
+    test_classpath, timed_quiet as timed
 
 
 def main():
@@ -38,14 +30,10 @@ def main():
     p.add_argument("--big-mb", type=int, default=1000)
     p.add_argument("--runs", type=int, default=1)
     a = p.parse_args()
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-    jar = os.path.join(TOP, "target", "modelkeeper.jar")
-    python = os.path.join(os.environ.get("MODELKEEPER_HFH_VENV", os.path.join(TOP, "target", "hfh-venv")), "bin", "python")
-    cp_file = os.path.join(TOP, "target", "bench-classpath.txt")
-    subprocess.run([os.path.join(TOP, "mvnw"), "-q", "-o", "dependency:build-classpath",
-                    f"-Dmdep.outputFile={cp_file}"], check=True, cwd=TOP, stdout=subprocess.DEVNULL)
-    cp = ":".join([os.path.join(TOP, "target", "test-classes"), os.path.join(TOP, "target", "classes"),
-                   open(cp_file).read().strip()])
+    java = find_java()
+    jar = JAR
+    python = hfh_bin("python")
+    cp = test_classpath()
     s3proxy = os.path.expanduser("~/.m2/repository/org/gaul/s3proxy/4.1.0/s3proxy-4.1.0-jar-with-dependencies.jar")
     work = tempfile.mkdtemp(prefix="mk-store-bench-")
     server = subprocess.Popen([java, "-Xmx4g", f"-Ds3proxy.jar={s3proxy}", "-cp", cp, "dev.modelkeeper.bench.BenchStore",
@@ -61,16 +49,13 @@ def main():
                       HF_HUB_DISABLE_XET="1")
 
         def fresh():
-            d = os.path.join(work, "cache")
-            shutil.rmtree(d, ignore_errors=True)
-            return d
+            return fresh_dir(os.path.join(work, "cache"))
 
         def pull(repo):
             return timed([java, "-jar", jar, "store", "pull", repo, "--offline", "--cache", fresh()], store_env)
 
         def official(repo):
-            return timed([python, "-c", f"from huggingface_hub import snapshot_download; "
-                                        f"snapshot_download({repo!r}, cache_dir={fresh()!r})"], hf_env)
+            return timed(snapshot_download_cmd(python, repo, fresh()), hf_env)
 
         def curl_sha():
             out = os.path.join(work, "curl.bin")
@@ -92,8 +77,8 @@ def main():
             big["pull"].append(pull("bench/big"))
             big["server"].append(curl_null())
             many["server"].append(timed(["curl", "-sSf", "-Z", "--parallel-max", "8", "-K", many_urls]))
-        m = {k: statistics.median(v) for k, v in many.items()}
-        b = {k: statistics.median(v) for k, v in big.items()}
+        m = medians(many)
+        b = medians(big)
         mb = a.big_mb
         print(f"S3Proxy {s3}, hub emulator {hub}, {a.runs} run(s) each, empty cache every run, medians")
         print(f"1,100-file repo:  huggingface_hub snapshot_download (emulator) {m['official']:7.2f} s   "

@@ -28,8 +28,7 @@ import sys
 import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(os.path.dirname(HERE))
+from benchlib import HERE, JAR, hfh_bin, java as find_java, medians, test_classpath
 REPO_ID = "bench/weights"
 COMMIT = hashlib.sha1(b"verify-bench").hexdigest()
 MIB = 1024 * 1024
@@ -142,14 +141,10 @@ def main():
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--dir", default="/tmp/mk-verify-bench")
     a = p.parse_args()
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-    jar = os.path.join(TOP, "target", "modelkeeper.jar")
-    python = os.path.join(os.environ.get("MODELKEEPER_HFH_VENV", os.path.join(TOP, "target", "hfh-venv")), "bin", "python")
-    cp_file = os.path.join(TOP, "target", "bench-classpath.txt")
-    subprocess.run([os.path.join(TOP, "mvnw"), "-q", "-o", "dependency:build-classpath",
-                    f"-Dmdep.outputFile={cp_file}"], check=True, cwd=TOP, stdout=subprocess.DEVNULL)
-    cp = ":".join([os.path.join(TOP, "target", "test-classes"), os.path.join(TOP, "target", "classes"),
-                   open(cp_file).read().strip()])
+    java = find_java()
+    jar = JAR
+    python = hfh_bin("python")
+    cp = test_classpath()
     cache = os.path.join(a.dir, "hub")
     if not os.path.exists(os.path.join(a.dir, "hub", "listing.json")):
         print(f"generating {a.gb} GB into {cache} ...", flush=True)
@@ -201,7 +196,7 @@ def main():
     finally:
         server.shutdown()
     anchor = statistics.median(anchor_runs)
-    med = {k: statistics.median(v) for k, v in times.items()}
+    med = medians(times)
     best = {k: min(v) for k, v in times.items()}
     memo = med["ModelKeeper verify (memo: nothing changed)"]
     print(f"cache: {repo}\n  {len(blobs)} blobs, {total / 1e9:.2f} GB ({total / MIB:.0f} MiB), page cache warm; "
