@@ -2,7 +2,6 @@ package dev.modelkeeper.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.FindingTexts;
 import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.hub.HubClient;
@@ -18,12 +17,10 @@ import dev.modelkeeper.core.task.ProgressListener;
 import dev.modelkeeper.core.verify.VerdictStore;
 import dev.modelkeeper.core.verify.VerifyFinding;
 import dev.modelkeeper.core.verify.VerifyListener;
-import dev.modelkeeper.core.verify.VerifyOperation;
 import dev.modelkeeper.core.verify.VerifyReport;
 import dev.modelkeeper.core.verify.VerifyScope;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -81,8 +78,7 @@ final class RepairCommand implements Callable<Integer> {
     public Integer call() {
         var settings = cli.settings();
         var locator = cli.locator();
-        List<CacheRoot> known = locator.discover(settings.userRoots());
-        List<VerifyScope> scopes = targets.scopesOrSay(known, texts, cli.err());
+        List<VerifyScope> scopes = targets.scopesOrSay(cli);
         if (scopes == null) {
             return ExitCode.NOT_FOUND;
         }
@@ -129,12 +125,8 @@ final class RepairCommand implements Callable<Integer> {
 
     private VerifyReport verifyAll(List<VerifyScope> scopes, VerdictStore store, ProgressListener progress,
                                    Cancellation cancel) throws OperationException {
-        var reports = new ArrayList<VerifyReport>();
-        for (VerifyScope scope : scopes) {
-            reports.add(new VerifyOperation(scope, store, VerifyListener.NONE, threads, Optional.empty())
-                    .run(progress, cancel));
-        }
-        return TargetOptions.merge(reports);
+        return TargetOptions.verifyAll(scopes, store, VerifyListener.NONE, threads, Optional.empty(), progress,
+                cancel);
     }
 
     private void printPlan(RepairPlan plan) {

@@ -1,6 +1,5 @@
 package dev.modelkeeper.cli;
 
-import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.download.DownloadRequest;
 import dev.modelkeeper.core.hub.HubClient;
@@ -36,15 +35,8 @@ final class StorePullCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REPO", arity = "1..*", descriptionKey = "help.store.pull.repos")
     List<String> repos = new ArrayList<>();
 
-    @Option(names = {"--type", "--repo-type"}, paramLabel = "TYPE", converter = Converters.DownloadType.class,
-            descriptionKey = "help.store.type")
-    RepoType type = RepoType.MODEL;
-
-    @Option(names = "--revision", paramLabel = "R", descriptionKey = "help.store.revision")
-    String revision = "main";
-
-    @Option(names = {"--cache", "--cache-dir"}, paramLabel = "DIR", descriptionKey = "help.store.pull.cache")
-    Path cache;
+    @Mixin
+    StoreRevisionOptions.Pull options;
 
     @Mixin
     StoreOptions store;
@@ -74,7 +66,7 @@ final class StorePullCommand implements Callable<Integer> {
     public Integer call() {
         TeamStore source = store.open(cli, spec);
         var locator = cli.locator();
-        Path into = cache != null ? cache : locator.hubCache().path();
+        Path into = options.cache(cli);
         boolean noHub = offline || cli.env().get("HF_HUB_OFFLINE").map(v -> TRUE.contains(v.strip().toLowerCase(Locale.ROOT)))
                 .orElse(false);
         Optional<HubClient> fallback = noHub ? Optional.empty() : Optional.of(hub.client(cli.env(), null, locator));
@@ -82,7 +74,8 @@ final class StorePullCommand implements Callable<Integer> {
         return cli.runner().run(display, "store.pull.cancelled", (progress, cancel) -> {
             var results = new ArrayList<PullResult>();
             for (String repo : repos) {
-                var request = new DownloadRequest(type, repo, revision, List.of(), List.of(), into, false);
+                var request = new DownloadRequest(options.type, repo, options.revision, List.of(), List.of(), into,
+                        false);
                 PullResult r = new PullOperation(source, fallback, request, 8).run(progress, cancel);
                 results.add(r);
                 if (!json) {
@@ -105,11 +98,7 @@ final class StorePullCommand implements Callable<Integer> {
         m.put("bytes_from_store", results.stream().mapToLong(PullResult::bytesFromStore).sum());
         m.put("bytes_from_hub", results.stream().mapToLong(PullResult::bytesFromHub).sum());
         m.put("repos", results.stream().map(r -> {
-            var one = new LinkedHashMap<String, Object>();
-            one.put("repo_id", r.repoId());
-            one.put("repo_type", type.id());
-            one.put("revision", revision);
-            one.put("commit_hash", r.plan().commit());
+            var one = options.jsonRepo(r.repoId(), r.plan().commit());
             one.put("snapshot_path", r.plan().snapshot().toString());
             one.put("files", r.plan().files().size());
             one.put("bytes_from_store", r.bytesFromStore());

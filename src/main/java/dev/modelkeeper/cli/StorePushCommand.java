@@ -1,6 +1,5 @@
 package dev.modelkeeper.cli;
 
-import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.cache.SizeFormat;
 import dev.modelkeeper.core.team.PushOperation;
 import dev.modelkeeper.core.team.PushRefusedException;
@@ -30,15 +29,8 @@ final class StorePushCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REPO", arity = "1..*", descriptionKey = "help.store.push.repos")
     List<String> repos = new ArrayList<>();
 
-    @Option(names = {"--type", "--repo-type"}, paramLabel = "TYPE", converter = Converters.DownloadType.class,
-            descriptionKey = "help.store.type")
-    RepoType type = RepoType.MODEL;
-
-    @Option(names = "--revision", paramLabel = "R", descriptionKey = "help.store.revision")
-    String revision = "main";
-
-    @Option(names = {"--cache", "--cache-dir"}, paramLabel = "DIR", descriptionKey = "help.store.push.cache")
-    Path cache;
+    @Mixin
+    StoreRevisionOptions.Push options;
 
     @Mixin
     StoreOptions store;
@@ -64,14 +56,15 @@ final class StorePushCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TeamStore target = store.open(cli, spec);
-        Path from = cache != null ? cache : cli.locator().hubCache().path();
+        Path from = options.cache(cli);
         var display = json ? CommandRunner.Display.NONE : CommandRunner.Display.BYTES;
         return cli.runner().run(display, "store.push.cancelled", (progress, cancel) -> {
             var results = new ArrayList<PushResult>();
             for (String repo : repos) {
                 PushResult r;
                 try {
-                    r = new PushOperation(target, from, type, repo, revision, dryRun).run(progress, cancel);
+                    r = new PushOperation(target, from, options.type, repo, options.revision, dryRun)
+                            .run(progress, cancel);
                 } catch (PushRefusedException e) {
                     progress.finish();
                     cli.err().println(e.getMessage());
@@ -98,11 +91,7 @@ final class StorePushCommand implements Callable<Integer> {
         m.put("dry_run", dryRun);
         m.put("bytes_uploaded", results.stream().mapToLong(PushResult::bytesUploaded).sum());
         m.put("repos", results.stream().map(r -> {
-            var one = new LinkedHashMap<String, Object>();
-            one.put("repo_id", r.repoId());
-            one.put("repo_type", type.id());
-            one.put("revision", revision);
-            one.put("commit_hash", r.commit());
+            var one = options.jsonRepo(r.repoId(), r.commit());
             one.put("files", r.files());
             one.put("blobs_uploaded", r.uploaded());
             one.put("bytes_uploaded", r.bytesUploaded());

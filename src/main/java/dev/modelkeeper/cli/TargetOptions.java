@@ -4,16 +4,23 @@ import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.cache.RepoType;
 import dev.modelkeeper.core.env.AppPaths;
 import dev.modelkeeper.core.env.Environment;
+import dev.modelkeeper.core.hub.HubClient;
+import dev.modelkeeper.core.task.Cancellation;
+import dev.modelkeeper.core.task.OperationException;
+import dev.modelkeeper.core.task.ProgressListener;
 import dev.modelkeeper.core.verify.ScopeResolver;
 import dev.modelkeeper.core.verify.Verdict;
 import dev.modelkeeper.core.verify.VerdictStore;
 import dev.modelkeeper.core.verify.VerifyFinding;
+import dev.modelkeeper.core.verify.VerifyListener;
+import dev.modelkeeper.core.verify.VerifyOperation;
 import dev.modelkeeper.core.verify.VerifyReport;
 import dev.modelkeeper.core.verify.VerifyScope;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,6 +42,14 @@ final class TargetOptions {
 
     @Option(names = {"--full", "--no-cache"}, descriptionKey = "help.full")
     boolean full;
+
+    /**
+     * What the targets name in the roots the command line's settings make known, or null after saying which
+     * name did not resolve (the caller then exits with {@link ExitCode#NOT_FOUND}).
+     */
+    List<VerifyScope> scopesOrSay(CliContext cli) {
+        return scopesOrSay(cli.locator().discover(cli.settings().userRoots()), cli.texts(), cli.err());
+    }
 
     /**
      * What the targets name in the known roots (everything that holds models when none is named), or null
@@ -61,6 +76,17 @@ final class TargetOptions {
     VerdictStore store(Environment env) {
         var store = VerdictStore.open(VerdictStore.defaultFile(AppPaths.of(env)));
         return full ? store.recallingNothing() : store;
+    }
+
+    /** Each scope verified in turn, with {@code threads} hashing, and the reports summed. */
+    static VerifyReport verifyAll(List<VerifyScope> scopes, VerdictStore store, VerifyListener listener, int threads,
+                                  Optional<HubClient> client, ProgressListener progress, Cancellation cancel)
+            throws OperationException {
+        var reports = new ArrayList<VerifyReport>();
+        for (VerifyScope scope : scopes) {
+            reports.add(new VerifyOperation(scope, store, listener, threads, client).run(progress, cancel));
+        }
+        return merge(reports);
     }
 
     static VerifyReport merge(List<VerifyReport> reports) {

@@ -1,18 +1,15 @@
 package dev.modelkeeper.cli;
 
-import dev.modelkeeper.core.cache.CacheRoot;
 import dev.modelkeeper.core.hub.HubClient;
 import dev.modelkeeper.core.task.Cancellation;
 import dev.modelkeeper.core.task.OperationException;
 import dev.modelkeeper.core.task.ProgressListener;
 import dev.modelkeeper.core.verify.VerdictStore;
 import dev.modelkeeper.core.verify.VerifyListener;
-import dev.modelkeeper.core.verify.VerifyOperation;
 import dev.modelkeeper.core.verify.VerifyReport;
 import dev.modelkeeper.core.verify.VerifyScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,8 +53,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         var settings = cli.settings();
         var locator = cli.locator();
-        List<CacheRoot> known = locator.discover(settings.userRoots());
-        List<VerifyScope> scopes = targets.scopesOrSay(known, cli.texts(), cli.err());
+        List<VerifyScope> scopes = targets.scopesOrSay(cli);
         if (scopes == null) {
             return ExitCode.NOT_FOUND;
         }
@@ -99,11 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
     private VerifyReport verifyAll(List<VerifyScope> scopes, VerdictStore store, Optional<HubClient> client,
                                    VerifyListener listener, ProgressListener progress, Cancellation cancel)
             throws OperationException {
-        var reports = new ArrayList<VerifyReport>();
-        for (VerifyScope scope : scopes) {
-            reports.add(new VerifyOperation(scope, store, listener, threads, client).run(progress, cancel));
-        }
+        VerifyReport report = TargetOptions.verifyAll(scopes, store, listener, threads, client, progress, cancel);
         cli.count(c -> c.recordVerify(java.time.Instant.now()));
-        return TargetOptions.merge(reports);
+        return report;
     }
 }
