@@ -38,6 +38,8 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService moveExecutor;
     private final ExecutorService checkExecutor;
     private final ExecutorService cleanupExecutor;
+    /** The one way to the FX thread every view model is given. */
+    private final java.util.concurrent.Executor fx = javafx.application.Platform::runLater;
     private final SettingsStore settingsStore;
     private final LiveTexts texts;
     private final FxDialogs dialogs;
@@ -85,7 +87,7 @@ public final class AppContext implements AutoCloseable {
                 new dev.modelkeeper.core.download.DownloadQueueStore(AppPaths.of(env).stateDir().resolve("downloads.json")),
                 verdicts,
                 current -> java.util.Optional.of(clientFor.apply(current)), AppPaths.of(env).stateDir(),
-                verifyExecutor, repairExecutor, moveExecutor, cleanup(env), javafx.application.Platform::runLater);
+                verifyExecutor, repairExecutor, moveExecutor, cleanup(env), fx);
         mainViewModel = new MainViewModel(services, settings, content, dialogs, texts);
         // outdated, update and manifests follow the active endpoint profile too (they ignored it)
         java.util.function.Supplier<dev.modelkeeper.core.hub.HubClient> hub = () -> clientFor.apply(
@@ -95,7 +97,7 @@ public final class AppContext implements AutoCloseable {
                 new dev.modelkeeper.ui.settings.ProfilesViewModel.Services(
                         name -> new TokenStore(AppPaths.of(env).profileTokenFile(name)),
                         (current, name) -> HubClients.create(http, env, locator.hfHome(), current, hubTokens, null,
-                                name, false), ioExecutor, checkExecutor, javafx.application.Platform::runLater),
+                                name, false), ioExecutor, checkExecutor, fx),
                 dialogs, texts);
         // -Dmodelkeeper.theme (screenshots) wins over the saved choice; the desktop is asked here, off the FX thread
         themes = new dev.modelkeeper.ui.theme.ThemeModel(dev.modelkeeper.ui.theme.Theme.of(
@@ -137,17 +139,17 @@ public final class AppContext implements AutoCloseable {
                 model::refresh, offline);
         var history = new dev.modelkeeper.ui.health.HistoryViewModel(
                 dev.modelkeeper.core.metrics.ScanHistory.in(AppPaths.of(env).stateDir()), ioExecutor,
-                javafx.application.Platform::runLater, Clock.systemUTC(), texts);
+                fx, Clock.systemUTC(), texts);
         var thresholds = new dev.modelkeeper.ui.health.ThresholdAlerts(() -> model.settings().thresholds(),
                 model::roots, dialogs, texts);
         model.install(new dev.modelkeeper.ui.health.HealthFeature(outdated, history, thresholds,
                 new dev.modelkeeper.ui.health.DoctorViewModel(() -> new dev.modelkeeper.core.health.Doctor(env,
-                        machines.apply(model.settings())).run(), checkExecutor, javafx.application.Platform::runLater,
+                        machines.apply(model.settings())).run(), checkExecutor, fx,
                         env.home()),
                 metricsServer(env)));
         var team = new dev.modelkeeper.ui.team.TeamViewModel(new dev.modelkeeper.ui.team.TeamViewModel.Services(
                 dev.modelkeeper.core.team.SavedStore.Storage.in(AppPaths.of(env).configDir()), env, http, ioExecutor,
-                checkExecutor, downloadExecutor, javafx.application.Platform::runLater), model.tasks(), dialogs, texts);
+                checkExecutor, downloadExecutor, fx), model.tasks(), dialogs, texts);
         model.install(team, new dev.modelkeeper.ui.team.ManifestJobs(team, locator, hub, verdicts, model.tasks(),
                 dialogs, model::refresh));
     }
@@ -169,8 +171,9 @@ public final class AppContext implements AutoCloseable {
                 model.settingsViewModel().update(s -> s.withMetrics(serving));
             }
         }, scans -> new dev.modelkeeper.core.metrics.MetricsReport(scans, model.settings().thresholds(),
-                counters.lastVerify(), counters.downloadedBytes(), 0, version, java.time.Instant.now()), dialogs, texts);
-        try {
+                counters.lastVerify(), counters.downloadedBytes(), 0, version, java.time.Instant.now()), ioExecutor, fx,
+                dialogs, texts);
+        try { // on the launcher thread, before the window shows: the FX thread never binds the socket
             server.restore();
         } catch (java.io.IOException e) { // the port is taken: the menu shows it off, the choice stays
             System.err.println("Serving metrics on " + dev.modelkeeper.ui.health.MetricsServer.BIND + ":"

@@ -140,13 +140,17 @@ public final class MainView extends BorderPane {
         return new MenuBar(file, view, help);
     }
 
-    /** View → Serve metrics on 127.0.0.1:PORT: a check item that follows the server (a taken port leaves it off). */
+    /**
+     * View → Serve metrics on 127.0.0.1:PORT: a check item that follows the server (a taken port leaves it off);
+     * greyed while the server binds or closes its socket in the background.
+     */
     private javafx.scene.control.CheckMenuItem serveMetrics(dev.modelkeeper.ui.health.MetricsServer server) {
         var item = new javafx.scene.control.CheckMenuItem(java.text.MessageFormat.format(
                 texts.getString("health.metrics.serve"), dev.modelkeeper.ui.health.MetricsServer.BIND, server.port()));
         item.setId("menu-serve-metrics");
         item.setSelected(server.servingProperty().get());
         server.servingProperty().addListener((obs, was, is) -> item.setSelected(is));
+        item.disableProperty().bind(server.busyProperty()); // the socket is bound or closed off the FX thread
         item.setOnAction(e -> {
             server.setServing(item.isSelected());
             item.setSelected(server.servingProperty().get());

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -189,11 +190,13 @@ class HealthTabTest {
                 .findFirst().orElseThrow();
     }
 
-    private static void toggle(FxRobot robot, CheckMenuItem item, boolean on) {
+    private static void toggle(FxRobot robot, CheckMenuItem item, boolean on) throws TimeoutException {
         robot.interact(() -> {
             item.setSelected(on);
             item.fire();
         });
+        // the socket is bound or closed on the I/O executor; the item is greyed until the FX thread hears back
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !item.isDisable());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }
