@@ -134,16 +134,20 @@ public record CleanupPlan(List<Removal> removals, List<Kept> keptShared, List<Re
     /**
      * The plan as it is carried out with its fates decided ({@link #withFates}): a whole repo that goes to the
      * trash is one item there (one rename takes it out of the cache at once, and restoring it brings back a repo
-     * that works), so the removals inside it are dropped; and a shared-store payload whose repo blobs go to the
-     * trash stays, since the trashed blobs still link to it. What the plan frees and says is the plan's own; this
-     * is only what the operation does. Permanent removals are unchanged.
+     * that works), so the removals inside it are folded into it, bytes included; and a shared-store payload whose
+     * repo blobs go to the trash stays, since the trashed blobs still link to it. Permanent removals are unchanged.
      */
     public CleanupPlan asCarriedOut() {
         java.util.Set<Path> wholeToTrash = removals.stream().filter(r -> r.kind() == Kind.REPO && r.fate() == Fate.TRASH)
                 .map(Removal::path).collect(java.util.stream.Collectors.toSet());
+        var inside = new java.util.HashMap<Path, Long>(); // bytes folded into each whole repo
+        removals.stream().filter(r -> r.kind() != Kind.REPO && r.repoPath() != null && wholeToTrash.contains(r.repoPath()))
+                .forEach(r -> inside.merge(r.repoPath(), r.bytes(), Long::sum));
         var carried = removals.stream()
                 .filter(r -> !(r.kind() == Kind.SHARED_PAYLOAD && r.fate() == Fate.TRASH))
                 .filter(r -> r.kind() == Kind.REPO || r.repoPath() == null || !wholeToTrash.contains(r.repoPath()))
+                .map(r -> inside.containsKey(r.path()) ? new Removal(r.kind(), r.root(), r.path(),
+                        r.bytes() + inside.get(r.path()), r.repo(), r.repoPath(), r.fate()) : r)
                 .toList();
         return new CleanupPlan(carried, keptShared, refused, missing);
     }

@@ -61,7 +61,7 @@ final class Failures {
     static OperationException mismatch(MigrationJournal j, List<Path> bad) {
         Message rolledBack = rollBack(j, MigrateMessages.of("migrate.next.checkDisk"));
         return new OperationException(MigrateMessages.of("migrate.failed.mismatch", j.partial(),
-                String.valueOf(bad.size()), bad.getFirst(), rolledBack), j.partial(), null);
+                bad.size(), bad.getFirst(), rolledBack), j.partial(), null);
     }
 
     static OperationException cannotAbandon(MigrationJournal j, IOException e) {

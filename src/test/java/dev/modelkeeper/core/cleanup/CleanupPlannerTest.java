@@ -140,6 +140,7 @@ class CleanupPlannerTest {
 
         assertEquals(List.of(dir.resolve("models--org--m")), carried.removals().stream().map(CleanupPlan.Removal::path)
                 .toList());
+        assertEquals(plan.expectedFreedSize(), carried.expectedFreedSize(), "the repo carries the bytes it frees");
         assertEquals(plan.removals().size(), permanent.removals().size());
         assertTrue(plan.removals().size() > 1);
     }

@@ -67,7 +67,7 @@ class CacheCheckTest {
         Finding f = one(new CacheCheck(Machines.bare(), true).run(List.of(cache())), "cache.offlineIncomplete");
 
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(text(f).contains("while 2 model(s) are incomplete (org/half, org/old)"), text(f));
+        assertTrue(text(f).contains("while 2 models are incomplete (org/half, org/old)"), text(f));
     }
 
     @Test

@@ -43,7 +43,7 @@ class SharingCheckTest {
         var findings = new SharingCheck(sharedWithAlice(cache)).run(List.of(cache), tmp.resolve("nohome"));
 
         Finding w = one(findings, "sharing.notGroupWritable");
-        assertTrue(text(w).startsWith("1 folder(s) of " + cache + " are not writable by the group"), text(w));
+        assertTrue(text(w).startsWith("1 folder of " + cache + " is not writable by the group"), text(w));
         assertTrue(text(w).contains(": alice cannot download into them"), text(w));
         assertEquals("Make them group-writable: chmod -R g+w " + cache, fix(w));
         assertTrue(w.safeFix());
